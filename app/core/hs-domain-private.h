@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hs-database-private.h"
+
+G_BEGIN_DECLS
+
+/* Internal to the core's domain files (participants, facilitators, groups,
+ * sessions, memberships); not for the UI. */
+
+/* Deletes the rows of @table whose ids @select_ids_sql returns (?1 bound to
+ * @key_a and, when the query has a ?2, to @key_b) with @delete_sql
+ * ("DELETE FROM … WHERE id = ?"), one audit row each. Run it between
+ * _hs_database_write_begin () and _hs_database_write_end (). */
+gboolean     _hs_delete_audited         (HsDatabase  *db,
+                                         const char  *table,
+                                         const char  *select_ids_sql,
+                                         const char  *delete_sql,
+                                         gint64       key_a,
+                                         gint64       key_b,
+                                         GError     **error);
+/* NULL passes: emptiness is the caller's rule. @label names the field. */
+gboolean     _hs_check_date             (const char  *value,
+                                         const char  *label,
+                                         GError     **error);
+gboolean     _hs_check_time             (const char  *value,
+                                         const char  *label,
+                                         GError     **error);
+gboolean     _hs_check_choice           (const char  *value,
+                                         const char * const *allowed,
+                                         const char  *label,
+                                         GError     **error);
+
+G_END_DECLS
