@@ -5,33 +5,37 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hs-database.h"
+#include "hs-cli-private.h"
 #include "hs-i18n.h"
-#include "hs-sample-data.h"
-#include "hs-stats.h"
 
 /* healing-spaces-cli [--db FILE] [--lang rw|en] COMMAND [OPTIONS]
  * Exit 0 on success; otherwise a one-line reason on stderr and:
  *   1 the command failed, 2 the command line was wrong. */
 
-typedef struct
+/* One line each; the usage text is built from this table. */
+static const struct
 {
-  const char *db_path;
-  const char *language;
-  const char *command;
-  char      **args;
-  int         n_args;
-} Options;
+  const char *name;
+  HsCliRun    run;
+  const char *synopsis;
+} commands[] = {
+  { "sample-data", _hs_cli_sample_data,
+    N_("sample-data                      fill an empty database with the sample programme") },
+  { "stats", _hs_cli_stats,
+    N_("stats [--format json|table|csv]  graduates by sex, age, setting and district") },
+  { "check", _hs_cli_check,
+    N_("check                            check the database file for damage") },
+};
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n\n%s\n  %s\n  %s\n  %s\n\n%s\n  %s\n  %s\n  %s\n  %s\n",
+  fprintf (out, "%s\n\n%s\n",
            _("Usage: healing-spaces-cli [--db FILE] [--lang rw|en] COMMAND [OPTIONS]"),
-           _("Commands:"),
-           _("sample-data                      fill an empty database with the sample programme"),
-           _("stats [--format json|table|csv]  graduates by sex, age, setting and district"),
-           _("check                            check the database file for damage"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", _(commands[i].synopsis));
+  fprintf (out, "\n%s\n  %s\n  %s\n  %s\n  %s\n",
            _("Options:"),
            _("--db FILE      the database (default: the one the app uses)"),
            _("--lang rw|en   the language of messages"),
@@ -39,24 +43,24 @@ print_usage (FILE *out)
            _("--help         print this help and exit"));
 }
 
-static int
-fail (const char *message)
+int
+_hs_cli_fail (const char *message)
 {
   fprintf (stderr, "healing-spaces-cli: %s\n", message);
   return 1;
 }
 
-static int
-usage_error (const char *message)
+int
+_hs_cli_usage_error (const char *message)
 {
   fprintf (stderr, "healing-spaces-cli: %s\n", message);
   fprintf (stderr, "%s\n", _("Run healing-spaces-cli --help for usage."));
   return 2;
 }
 
-static HsDatabase *
-open_database (const Options  *options,
-               GError        **error)
+HsDatabase *
+_hs_cli_open_database (const HsCliOptions  *options,
+                       GError             **error)
 {
   g_autofree char *path = options->db_path ? g_strdup (options->db_path)
                                            : hs_database_default_path ();
@@ -64,93 +68,11 @@ open_database (const Options  *options,
   return hs_database_open (path, error);
 }
 
-static int
-run_sample_data (const Options *options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsDatabase) db = NULL;
-
-  if (options->n_args > 0)
-    return usage_error (_("sample-data takes no options."));
-  if ((db = open_database (options, &error)) == NULL
-      || !hs_sample_data_fill (db, NULL, &error))
-    return fail (error->message);
-  printf (_("Sample programme written to %s.\n"), hs_database_get_path (db));
-  return 0;
-}
-
-static int
-run_stats (const Options *options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsDatabase) db = NULL;
-  g_autoptr(HsStats) stats = NULL;
-  g_autofree char *text = NULL;
-  const char *format = "table";
-
-  for (int i = 0; i < options->n_args; i++)
-    {
-      const char *arg = options->args[i];
-
-      if (g_str_equal (arg, "--format") && i + 1 < options->n_args)
-        format = options->args[++i];
-      else if (g_str_has_prefix (arg, "--format="))
-        format = arg + strlen ("--format=");
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Unknown option ‘%s’ for stats."), arg);
-          return usage_error (message);
-        }
-    }
-  if (!g_str_equal (format, "json") && !g_str_equal (format, "table")
-      && !g_str_equal (format, "csv"))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown format ‘%s’: use json, table or "
-                                                    "csv."), format);
-      return usage_error (message);
-    }
-
-  if ((db = open_database (options, &error)) == NULL
-      || (stats = hs_stats_compute (db, &error)) == NULL)
-    return fail (error->message);
-
-  if (g_str_equal (format, "json"))
-    text = hs_stats_to_json (stats);
-  else if (g_str_equal (format, "csv"))
-    text = hs_stats_to_csv (stats);
-  else
-    text = hs_stats_to_table (stats);
-  fputs (text, stdout);
-  if (g_str_equal (format, "json"))
-    fputc ('\n', stdout);
-  return 0;
-}
-
-static int
-run_check (const Options *options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autofree char *path = options->db_path ? g_strdup (options->db_path)
-                                           : hs_database_default_path ();
-
-  if (options->n_args > 0)
-    return usage_error (_("check takes no options."));
-  if (!hs_database_check_file (path, report, &error))
-    {
-      fputs (report->str, stderr);
-      return fail (error->message);
-    }
-  fputs (report->str, stdout);
-  printf (_("%s: no problems found.\n"), path);
-  return 0;
-}
-
 static gboolean
-parse_global (int       argc,
-              char    **argv,
-              Options  *options,
-              int      *status)
+parse_global (int            argc,
+              char         **argv,
+              HsCliOptions  *options,
+              int           *status)
 {
   int i;
 
@@ -161,7 +83,7 @@ parse_global (int       argc,
       if ((g_str_equal (arg, "--db") || g_str_equal (arg, "--lang")) && i + 1 >= argc)
         {
           g_autofree char *message = g_strdup_printf (_("%s needs a value."), arg);
-          *status = usage_error (message);
+          *status = _hs_cli_usage_error (message);
           return FALSE;
         }
       if (g_str_equal (arg, "--db"))
@@ -187,13 +109,13 @@ parse_global (int       argc,
       else
         {
           g_autofree char *message = g_strdup_printf (_("Unknown option ‘%s’."), arg);
-          *status = usage_error (message);
+          *status = _hs_cli_usage_error (message);
           return FALSE;
         }
     }
   if (i >= argc)
     {
-      *status = usage_error (_("No command given."));
+      *status = _hs_cli_usage_error (_("No command given."));
       return FALSE;
     }
   options->command = argv[i];
@@ -222,12 +144,7 @@ int
 main (int    argc,
       char **argv)
 {
-  static const struct { const char *name; int (*run) (const Options *); } commands[] = {
-    { "sample-data", run_sample_data },
-    { "stats", run_stats },
-    { "check", run_check },
-  };
-  Options options = { NULL };
+  HsCliOptions options = { NULL };
   const char *language = find_language (argc, argv);
   int status = 0;
 
@@ -247,6 +164,6 @@ main (int    argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command ‘%s’."), options.command);
-    return usage_error (message);
+    return _hs_cli_usage_error (message);
   }
 }

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <stdio.h>
+
+#include "hs-database.h"
+
+G_BEGIN_DECLS
+
+/* What every command gets: the global options and its own arguments. */
+typedef struct
+{
+  const char *db_path;
+  const char *language;
+  const char *command;
+  char      **args;
+  int         n_args;
+} HsCliOptions;
+
+typedef int (*HsCliRun) (const HsCliOptions *options);
+
+/* One line on stderr; returns the exit status 1 (the command failed). */
+int         _hs_cli_fail          (const char          *message);
+/* One line on stderr and a hint; returns 2 (the command line was wrong). */
+int         _hs_cli_usage_error   (const char          *message);
+HsDatabase *_hs_cli_open_database (const HsCliOptions  *options,
+                                   GError             **error);
+
+/* Commands, one file each (hs-cli-<area>.c). */
+int         _hs_cli_sample_data   (const HsCliOptions  *options);
+int         _hs_cli_stats         (const HsCliOptions  *options);
+int         _hs_cli_check         (const HsCliOptions  *options);
+
+G_END_DECLS
