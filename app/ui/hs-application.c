@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hs-application"
+
+#include <glib/gi18n.h>
+
+#include "hs-application.h"
+#include "hs-database.h"
+#include "hs-language.h"
+#include "hs-preferences-window.h"
+#include "hs-resources.h"
+#include "hs-sample-data.h"
+#include "hs-settings.h"
+#include "hs-window.h"
+
+struct _HsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  guint           rebuild_source;
+};
+
+G_DEFINE_FINAL_TYPE (HsApplication, hs_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database FILE (created when missing)"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo database, filled with a sample programme"), NULL },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the interface in LANGUAGE: rw (Kinyarwanda) or en (English)"), N_("LANGUAGE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+/* @path must be canonical (g_canonicalize_filename). */
+gboolean
+hs_application_is_demo_path (const char *path)
+{
+  g_autofree char *demo_path = hs_database_demo_path ();
+  g_autofree char *canonical = g_canonicalize_filename (demo_path, NULL);
+
+  return g_strcmp0 (path, canonical) == 0;
+}
+
+static HsWindow *
+find_window (HsApplication *self,
+             const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HS_IS_WINDOW (l->data) && g_strcmp0 (hs_window_get_path (l->data), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* A database that cannot be opened still gets a window: it explains what
+ * is wrong instead of the app failing silently. */
+static void
+open_window (HsApplication *self,
+             const char    *path,
+             gboolean       demo)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autoptr(HsDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  HsWindow *window;
+
+  /* The demo file named with --db is still the demo: never remembered as
+   * the user's database. */
+  demo = demo || hs_application_is_demo_path (canonical);
+
+  window = find_window (self, canonical);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  db = hs_database_open (canonical, &error);
+  if (db != NULL && demo && hs_database_is_empty (db) && !hs_sample_data_fill (db, NULL, &error))
+    g_clear_object (&db);
+  if (db != NULL && !demo)
+    g_settings_set_string (self->settings, "last-database", canonical);
+
+  window = hs_window_new (self, db, canonical, error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static char *
+get_default_path (HsApplication *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+  /* A file moved or deleted since must not be recreated empty behind the
+   * user's back. */
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+  return hs_database_default_path ();
+}
+
+static int
+hs_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  const char *language;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("healing-spaces %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* main() already applied a valid --lang before GTK started. */
+  if (g_variant_dict_lookup (options, "lang", "&s", &language)
+      && !hs_language_is_valid (language))
+    {
+      g_printerr (_("--lang takes rw (Kinyarwanda) or en (English), not “%s”.\n"), language);
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "db") && g_variant_dict_contains (options, "demo"))
+    {
+      g_printerr (_("Use either --db or --demo, not both.\n"));
+      return 1;
+    }
+
+  return G_APPLICATION_CLASS (hs_application_parent_class)->handle_local_options (app, options);
+}
+
+static int
+hs_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  HsApplication *self = HS_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  gboolean demo = g_variant_dict_contains (options, "demo");
+  g_autofree char *path = NULL;
+  const char *db_arg;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db_arg))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, db_arg);
+
+      path = g_file_get_path (file);
+    }
+  else if (demo)
+    path = hs_database_demo_path ();
+  else
+    path = get_default_path (self);
+
+  open_window (self, path, demo);
+  return 0;
+}
+
+static void
+hs_application_activate (GApplication *app)
+{
+  HsApplication *self = HS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  path = get_default_path (self);
+  open_window (self, path, FALSE);
+}
+
+static gboolean
+has_preferences_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (HS_IS_PREFERENCES_WINDOW (window) && gtk_window_get_transient_for (window) == parent)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every label of a window is translated when it is built, so a new
+ * language means a new window on the same database. */
+static void
+rebuild_window (HsApplication *self,
+                HsWindow      *old)
+{
+  GtkWindow *old_window = GTK_WINDOW (old);
+  gboolean had_preferences = has_preferences_window (old_window);
+  HsWindow *window;
+  int width, height;
+
+  window = hs_window_new (self, hs_window_get_database (old), hs_window_get_path (old),
+                          hs_window_get_error (old));
+  gtk_window_get_default_size (old_window, &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (old_window))
+    gtk_window_maximize (GTK_WINDOW (window));
+  else
+    gtk_window_unmaximize (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (old_window);
+
+  if (had_preferences)
+    gtk_window_present (GTK_WINDOW (hs_preferences_window_new (GTK_WINDOW (window))));
+}
+
+static gboolean
+rebuild_windows_cb (gpointer user_data)
+{
+  HsApplication *self = HS_APPLICATION (user_data);
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  GList *windows;
+
+  self->rebuild_source = 0;
+  hs_language_apply (language);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (HS_IS_WINDOW (l->data))
+      rebuild_window (self, l->data);
+  g_list_free (windows);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Deferred: the preferences window that changed the key is destroyed by
+ * the rebuild and must not be torn down inside its own signal handler. */
+static void
+on_settings_language_changed_cb (GSettings     *settings,
+                                 const char    *key,
+                                 HsApplication *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_windows_cb, self);
+}
+
+static void
+on_quit_action_activate_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  HsApplication *self = HS_APPLICATION (user_data);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HS_IS_WINDOW (l->data))
+      hs_window_save_state (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_about_action_activate_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *translators = _("translator-credits");
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Healing Spaces"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Healing Spaces contributors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Participant records, groups, attendance, certificates "
+                                      "and charts for community healing programmes"),
+                        NULL);
+  if (g_strcmp0 (translators, "translator-credits") != 0)
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), translators);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_preferences_action_activate_cb (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (hs_preferences_window_new (parent)));
+}
+
+static void
+on_shortcuts_action_activate_cb (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_action_activate_cb },
+  { "about", on_about_action_activate_cb },
+  { "preferences", on_preferences_action_activate_cb },
+  { "shortcuts", on_shortcuts_action_activate_cb },
+};
+
+static void
+hs_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (gtk_app, "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+hs_application_dispose (GObject *object)
+{
+  HsApplication *self = HS_APPLICATION (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hs_application_parent_class)->dispose (object);
+}
+
+static void
+hs_application_class_init (HsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = hs_application_dispose;
+  app_class->handle_local_options = hs_application_handle_local_options;
+  app_class->command_line = hs_application_command_line;
+  app_class->activate = hs_application_activate;
+  app_class->startup = hs_application_startup;
+
+  /* The bundle lives in a static library, where a constructor would be
+   * dropped by the linker: register it before any template is loaded. */
+  hs_register_resource ();
+}
+
+static void
+hs_application_init (HsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Records and figures for community healing "
+                                              "programmes."));
+
+  self->settings = hs_settings_new ();
+  g_signal_connect (self->settings, "changed::language",
+                    G_CALLBACK (on_settings_language_changed_cb), self);
+}
+
+HsApplication *
+hs_application_new (void)
+{
+  return g_object_new (HS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       NULL);
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hs-preferences-window"
+
+#include "hs-preferences-window.h"
+#include "hs-settings.h"
+
+struct _HsPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwComboRow          *language_row;
+};
+
+G_DEFINE_FINAL_TYPE (HsPreferencesWindow, hs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* In the order of the combo row's model. */
+static const char * const languages[] = { "", "rw", "en" };
+
+/* The application watches the key and rebuilds its windows in the new
+ * language, this one included. */
+static void
+on_language_row_selected_cb (AdwComboRow         *row,
+                             GParamSpec          *pspec,
+                             HsPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autofree char *current = NULL;
+
+  if (self->settings == NULL || selected >= G_N_ELEMENTS (languages))
+    return;
+  current = g_settings_get_string (self->settings, "language");
+  if (g_strcmp0 (current, languages[selected]) != 0)
+    g_settings_set_string (self->settings, "language", languages[selected]);
+}
+
+static void
+load_language (HsPreferencesWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (language, languages[i]) == 0)
+      adw_combo_row_set_selected (self->language_row, i);
+}
+
+static void
+hs_preferences_window_dispose (GObject *object)
+{
+  HsPreferencesWindow *self = HS_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hs_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hs_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/healingspaces/HealingSpaces/ui/"
+                                               "hs-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_row_selected_cb);
+}
+
+static void
+hs_preferences_window_init (HsPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = hs_settings_new ();
+  load_language (self);
+}
+
+HsPreferencesWindow *
+hs_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (HS_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+}

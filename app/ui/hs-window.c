@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hs-window"
+
+#include <glib/gi18n.h>
+
+#include "hs-dashboard-page.h"
+#include "hs-sample-data.h"
+#include "hs-settings.h"
+#include "hs-window.h"
+
+struct _HsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HsDatabase           *database;
+  char                 *path;
+  GError               *error;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *dashboard_row;
+  GtkWidget            *content;
+  AdwWindowTitle       *content_title;
+  AdwWindowTitle       *welcome_title;
+  GtkWidget            *demo_badge;
+  GtkStack             *content_stack;
+  HsDashboardPage      *dashboard_page;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_PATH,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_titles (HsWindow *self)
+{
+  g_autofree char *basename = g_path_get_basename (self->path);
+  gboolean demo = hs_application_is_demo_path (self->path);
+  GtkWidget *section = gtk_stack_get_visible_child (self->content_stack);
+  const char *title;
+
+  title = demo ? _("Healing Spaces — Demo") : _("Healing Spaces");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_set_visible (self->demo_badge, demo);
+
+  adw_window_title_set_title (self->welcome_title, title);
+  adw_window_title_set_subtitle (self->welcome_title, basename);
+
+  adw_window_title_set_title (self->content_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack,
+                                                                            section)));
+  adw_window_title_set_subtitle (self->content_title, basename);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title), self->path);
+}
+
+static void
+show_error (HsWindow     *self,
+            const GError *error)
+{
+  g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+show_dashboard (HsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  hs_dashboard_page_set_database (self->dashboard_page, self->database);
+  if (!hs_dashboard_page_reload (self->dashboard_page, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_list_box_select_row (self->sidebar_list, self->dashboard_row);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+static void
+show_sample_data_error (HsWindow     *self,
+                        const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Sample Data Could Not Be Loaded"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_sample_data_button_clicked_cb (GtkButton *button,
+                                  HsWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hs_sample_data_fill (self->database, NULL, &error))
+    {
+      show_sample_data_error (self, error);
+      return;
+    }
+  show_dashboard (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Sample programme loaded")));
+}
+
+static void
+on_sidebar_list_row_selected_cb (GtkListBox    *list,
+                                 GtkListBoxRow *row,
+                                 HsWindow      *self)
+{
+  if (row == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  update_titles (self);
+}
+
+static void
+on_sidebar_list_row_activated_cb (GtkListBox    *list,
+                                  GtkListBoxRow *row,
+                                  HsWindow      *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_button_clicked_cb (GtkButton *button,
+                           HsWindow  *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+hs_window_save_state (HsWindow *self)
+{
+  gboolean maximized;
+  int width, height;
+
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (maximized)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+}
+
+static void
+load_state (HsWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+hs_window_close_request (GtkWindow *window)
+{
+  hs_window_save_state (HS_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (hs_window_parent_class)->close_request (window);
+}
+
+static void
+hs_window_constructed (GObject *object)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  G_OBJECT_CLASS (hs_window_parent_class)->constructed (object);
+
+  load_state (self);
+  update_titles (self);
+
+  if (self->error != NULL)
+    show_error (self, self->error);
+  else if (hs_database_is_empty (self->database))
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else
+    show_dashboard (self);
+}
+
+static void
+hs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    case PROP_ERROR:
+      self->error = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_window_dispose (GObject *object)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hs_window_parent_class)->dispose (object);
+}
+
+static void
+hs_window_finalize (GObject *object)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (hs_window_parent_class)->finalize (object);
+}
+
+static void
+hs_window_class_init (HsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = hs_window_constructed;
+  object_class->get_property = hs_window_get_property;
+  object_class->set_property = hs_window_set_property;
+  object_class->dispose = hs_window_dispose;
+  object_class->finalize = hs_window_finalize;
+  window_class->close_request = hs_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         HS_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HS_TYPE_DASHBOARD_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/healingspaces/HealingSpaces/ui/"
+                                               "hs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_row);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, welcome_title);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sample_data_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+}
+
+static void
+hs_window_init (HsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = hs_settings_new ();
+}
+
+/* @database is NULL when opening @path failed with @error. */
+HsWindow *
+hs_window_new (HsApplication *application,
+               HsDatabase    *database,
+               const char    *path,
+               const GError  *error)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (database == NULL || HS_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail ((database == NULL) != (error == NULL), NULL);
+
+  return g_object_new (HS_TYPE_WINDOW,
+                       "application", application,
+                       "database", database,
+                       "path", path,
+                       "error", error,
+                       NULL);
+}
+
+HsDatabase *
+hs_window_get_database (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return self->database;
+}
+
+const char *
+hs_window_get_path (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return self->path;
+}
+
+const GError *
+hs_window_get_error (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return self->error;
+}

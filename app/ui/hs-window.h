@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hs-application.h"
+#include "hs-database.h"
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_WINDOW (hs_window_get_type ())
+G_DECLARE_FINAL_TYPE (HsWindow, hs_window, HS, WINDOW, AdwApplicationWindow)
+
+HsWindow     *hs_window_new          (HsApplication *application,
+                                      HsDatabase    *database,
+                                      const char    *path,
+                                      const GError  *error);
+HsDatabase   *hs_window_get_database (HsWindow      *self);
+const char   *hs_window_get_path     (HsWindow      *self);
+const GError *hs_window_get_error    (HsWindow      *self);
+void          hs_window_save_state   (HsWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,271 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Smoke test of the Healing Spaces window: starts the real app and reads
+it through AT-SPI, as a screen reader would. Prints TAP.
+
+Needs HS_APP (the built executable); HS_BUILD_LOCALEDIR (the catalogs meson
+built) for the Kinyarwanda check. Run it through run-ui-test.sh, which
+provides the X server, the D-Bus session and throwaway folders.
+"""
+
+import gettext
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+APP = os.environ['HS_APP']
+APP_ID = 'io.github.healingspaces.HealingSpaces'
+LOCALEDIR = os.environ.get('HS_BUILD_LOCALEDIR', '')
+TMP = os.environ.get('HS_UI_TEST_TMP') or tempfile.mkdtemp(prefix='hs-ui-')
+GRADUATES = '836'
+
+
+class Failure(Exception):
+    pass
+
+
+def wait_for(what, probe, timeout=20.0):
+    """Calls probe until it returns something true; fails after timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = probe()
+        except Exception:  # the tree changes under our feet while the app builds it
+            result = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise Failure('timed out after %.0f s waiting for %s' % (timeout, what))
+        time.sleep(0.25)
+
+
+def descendants(node):
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is None:
+            continue
+        yield child
+        yield from descendants(child)
+
+
+def find_all(root, role, name=None):
+    """GTK 4.8 never sets SHOWING below the frame: VISIBLE is what we have."""
+    found = []
+    for node in descendants(root):
+        if node.getRole() != role:
+            continue
+        if name is not None and node.name != name:
+            continue
+        if node.getState().contains(pyatspi.STATE_VISIBLE):
+            found.append(node)
+    return found
+
+
+def text_of(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)  # getText(0, -1) is '' on GTK 4.8
+
+
+class App:
+    """One run of the app, with its output kept for the report."""
+
+    def __init__(self, *args):
+        self.log_path = os.path.join(TMP, 'app-%d.log' % time.monotonic_ns())
+        self.log = open(self.log_path, 'w')
+        self.proc = subprocess.Popen([APP, *args], stdout=self.log, stderr=subprocess.STDOUT)
+
+    def accessible(self):
+        def probe():
+            if self.proc.poll() is not None:
+                raise Failure('the app exited with %d before it showed up' % self.proc.returncode)
+            for app in pyatspi.Registry.getDesktop(0):
+                if app is not None and app.get_process_id() == self.proc.pid:
+                    app.setCacheMask(pyatspi.cache.NONE)
+                    return app
+            return None
+        return wait_for('the app on the accessibility bus', probe)
+
+    def frame(self, title):
+        app = self.accessible()
+
+        def probe():
+            if self.proc.poll() is not None:
+                raise Failure('the app exited with %d' % self.proc.returncode)
+            for i in range(app.childCount):
+                child = app.getChildAtIndex(i)
+                if child is not None and child.getRole() == pyatspi.ROLE_FRAME \
+                        and child.name == title:
+                    return child
+            return None
+        try:
+            return wait_for('a window titled %r' % title, probe)
+        except Failure:
+            names = [c.name for c in app if c is not None]
+            raise Failure('no window titled %r; windows: %r' % (title, names))
+
+    def wait_exit(self, timeout=5.0):
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise Failure('the app was still running %.0f s after quitting' % timeout)
+
+    def press_keys(self, keys):
+        windows = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid',
+                                  str(self.proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+        if not windows:
+            raise Failure('xdotool found no window of the app')
+        subprocess.run(['xdotool', 'windowfocus', windows[-1]], check=True)
+        time.sleep(0.3)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', keys], check=True)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+    def log_tail(self):
+        with open(self.log_path, errors='replace') as log:
+            return log.read().splitlines()[-20:]
+
+
+def graduates_figure(frame):
+    """The headline number: the label named Graduates among the cards (the
+    district table has a column header named Graduates too)."""
+    for cards in find_all(frame, pyatspi.ROLE_TABLE, 'Headline figures'):
+        for label in find_all(cards, pyatspi.ROLE_LABEL, 'Graduates'):
+            if text_of(label) == GRADUATES:
+                return label
+    return None
+
+
+def sidebar_has(frame, section):
+    for sidebar in find_all(frame, pyatspi.ROLE_LIST, 'Sections'):
+        if any(text_of(label) == section
+               for label in find_all(sidebar, pyatspi.ROLE_LABEL)):
+            return True
+    return False
+
+
+def quit_with_ctrl_q(app):
+    app.press_keys('ctrl+q')
+    status = app.wait_exit()
+    if status != 0:
+        raise Failure('Ctrl+Q ended the app with status %d' % status)
+
+
+def test_demo(app):
+    """--demo: the demo window, its headline figure and its sidebar."""
+    app.start('--demo')
+    frame = app.frame('Healing Spaces — Demo')
+    wait_for('the Graduates card to show %s' % GRADUATES, lambda: graduates_figure(frame))
+    if not sidebar_has(frame, 'Dashboard'):
+        raise Failure('the sidebar has no Dashboard')
+    quit_with_ctrl_q(app)
+
+
+def test_welcome(app):
+    """An empty database: the welcome page loads the sample programme."""
+    path = os.path.join(TMP, 'empty.db')
+    open(path, 'w').close()
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    button = wait_for('the Load sample data button',
+                      lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON, 'Load sample data'))
+    button[0].queryAction().doAction(0)
+    wait_for('the dashboard to show %s graduates' % GRADUATES, lambda: graduates_figure(frame))
+    subprocess.run(['gapplication', 'action', APP_ID, 'quit'], check=True, timeout=10)
+    status = app.wait_exit()
+    if status != 0:
+        raise Failure('app.quit ended the app with status %d' % status)
+
+
+def test_damaged(app):
+    """A file that is not a database: an explanation and a Quit button."""
+    path = os.path.join(TMP, 'damaged.db')
+    with open(path, 'wb') as damaged:
+        damaged.write(b'not a database ' * 512)
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    wait_for('the explanation', lambda: find_all(frame, pyatspi.ROLE_LABEL, None) and any(
+        'damaged' in text_of(label) for label in find_all(frame, pyatspi.ROLE_LABEL)))
+    button = wait_for('the Quit button', lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON, 'Quit'))
+    button[0].queryAction().doAction(0)
+    status = app.wait_exit()
+    if status != 0:
+        raise Failure('Quit ended the app with status %d' % status)
+
+
+def test_kinyarwanda(app):
+    """--lang rw: the window speaks Kinyarwanda, once the catalog has the strings."""
+    catalog = gettext.translation('healing-spaces', LOCALEDIR, languages=['rw'], fallback=True)
+    title = catalog.gettext('Healing Spaces — Demo')
+    section = catalog.gettext('Dashboard')
+    if section == 'Dashboard' or title == 'Healing Spaces — Demo':
+        raise Skip('po/rw.po does not translate "Dashboard" and the demo title yet '
+                   '(catalogs looked up in %r)' % LOCALEDIR)
+    app.start('--demo', '--lang', 'rw')
+    frame = app.frame(title)
+    wait_for('the sidebar to read %r' % section, lambda: sidebar_has(frame, section))
+    quit_with_ctrl_q(app)
+
+
+class Skip(Exception):
+    pass
+
+
+class Run:
+    """Starts the app for one test and stops it whatever happens."""
+
+    def __init__(self):
+        self.app = None
+
+    def start(self, *args):
+        self.app = App(*args)
+
+    def __getattr__(self, name):
+        return getattr(self.app, name)
+
+    def close(self):
+        if self.app is not None:
+            self.app.close()
+
+
+TESTS = [test_demo, test_welcome, test_damaged, test_kinyarwanda]
+
+
+def main():
+    print('1..%d' % len(TESTS), flush=True)
+    failed = 0
+    for number, test in enumerate(TESTS, 1):
+        run = Run()
+        description = '%s - %s' % (test.__name__, test.__doc__.splitlines()[0])
+        try:
+            test(run)
+            print('ok %d %s' % (number, description))
+        except Skip as skip:
+            print('ok %d %s # SKIP %s' % (number, description, skip))
+        except Exception as error:
+            failed += 1
+            print('not ok %d %s' % (number, description))
+            print('# %s: %s' % (type(error).__name__, error))
+            if run.app is not None:
+                for line in run.app.log_tail():
+                    print('#   app: %s' % line)
+        finally:
+            run.close()
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
