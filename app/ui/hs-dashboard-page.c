@@ -5,6 +5,7 @@
 
 #include "hs-dashboard-page.h"
 #include "hs-format.h"
+#include "hs-page.h"
 #include "hs-stats.h"
 
 struct _HsDashboardPage
@@ -39,7 +40,10 @@ struct _HsDashboardPage
   GtkGrid    *district_grid;
 };
 
-G_DEFINE_FINAL_TYPE (HsDashboardPage, hs_dashboard_page, ADW_TYPE_BIN)
+static void hs_dashboard_page_page_init (HsPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HsDashboardPage, hs_dashboard_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (HS_TYPE_PAGE, hs_dashboard_page_page_init))
 
 /* Rows 0 and 1 of the district table hold the column headers and a rule,
  * from the template. */
@@ -371,4 +375,25 @@ static void
 hs_dashboard_page_init (HsDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+page_set_database (HsPage     *page,
+                   HsDatabase *database)
+{
+  hs_dashboard_page_set_database (HS_DASHBOARD_PAGE (page), database);
+}
+
+static gboolean
+page_reload (HsPage  *page,
+             GError **error)
+{
+  return hs_dashboard_page_reload (HS_DASHBOARD_PAGE (page), error);
+}
+
+static void
+hs_dashboard_page_page_init (HsPageInterface *iface)
+{
+  iface->set_database = page_set_database;
+  iface->reload = page_reload;
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hs-dashboard-page.h"
+#include "hs-page.h"
 #include "hs-sample-data.h"
 #include "hs-settings.h"
 #include "hs-window.h"
@@ -22,17 +23,26 @@ struct _HsWindow
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
-  GtkListBoxRow        *dashboard_row;
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
   AdwWindowTitle       *welcome_title;
   GtkWidget            *demo_badge;
   GtkStack             *content_stack;
-  HsDashboardPage      *dashboard_page;
   AdwStatusPage        *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The sections of the sidebar, in order: one line per page (an HsPage). */
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  GType     (*get_type) (void);
+} sections[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", hs_dashboard_page_get_type },
+};
 
 enum {
   PROP_0,
@@ -76,20 +86,76 @@ show_error (HsWindow     *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+static GtkWidget *
+create_sidebar_row (const char *name,
+                    const char *title,
+                    const char *icon)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_name (row, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
 static void
-show_dashboard (HsWindow *self)
+add_sections (HsWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page = g_object_new (sections[i].get_type (), NULL);
+      const char *title = _(sections[i].title);
+
+      g_assert (HS_IS_PAGE (page));
+      gtk_stack_add_titled (self->content_stack, page, sections[i].name, title);
+      gtk_list_box_append (self->sidebar_list,
+                           create_sidebar_row (sections[i].name, title, sections[i].icon));
+    }
+}
+
+/* Shows section @name, reloading its page so that it reflects what other
+ * pages (or the command line) changed meanwhile. */
+void
+hs_window_show_section (HsWindow   *self,
+                        const char *name)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *page;
 
-  hs_dashboard_page_set_database (self->dashboard_page, self->database);
-  if (!hs_dashboard_page_reload (self->dashboard_page, &error))
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  page = gtk_stack_get_child_by_name (self->content_stack, name);
+  g_return_if_fail (page != NULL);
+
+  hs_page_set_database (HS_PAGE (page), self->database);
+  if (!hs_page_reload (HS_PAGE (page), &error))
     {
       show_error (self, error);
       return;
     }
-  gtk_list_box_select_row (self->sidebar_list, self->dashboard_row);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  update_titles (self);
+}
+
+static void
+show_dashboard (HsWindow *self)
+{
+  hs_window_show_section (self, "dashboard");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -125,10 +191,13 @@ on_sidebar_list_row_selected_cb (GtkListBox    *list,
                                  GtkListBoxRow *row,
                                  HsWindow      *self)
 {
+  const char *name;
+
   if (row == NULL)
     return;
-  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
-  update_titles (self);
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  if (g_strcmp0 (name, gtk_stack_get_visible_child_name (self->content_stack)) != 0)
+    hs_window_show_section (self, name);
 }
 
 static void
@@ -304,8 +373,6 @@ hs_window_class_init (HsWindowClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (HS_TYPE_DASHBOARD_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/healingspaces/HealingSpaces/ui/"
                                                "hs-window.ui");
@@ -313,13 +380,11 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_row);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, welcome_title);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sample_data_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
@@ -331,6 +396,7 @@ static void
 hs_window_init (HsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_sections (self);
 
   self->settings = hs_settings_new ();
 }

@@ -20,4 +20,7 @@ const char   *hs_window_get_path     (HsWindow      *self);
 const GError *hs_window_get_error    (HsWindow      *self);
 void          hs_window_save_state   (HsWindow      *self);
 
+void          hs_window_show_section (HsWindow   *self,
+                                      const char *name);
+
 G_END_DECLS
