@@ -14,15 +14,31 @@ meson setup "$builddir" -Dwerror=$werror >/dev/null
 ninja -C "$builddir"
 status=0
 meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
+logs=("$builddir/meson-logs/testlog.json")
+
+# The GTK-free tests again under AddressSanitizer + UndefinedBehaviorSanitizer:
+# memory errors, leaks and undefined behaviour fail the run.
+if [ "${HS_SKIP_SANITIZERS:-}" != 1 ]; then
+  asan="$builddir-asan"
+  rm -rf "$asan"
+  meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug >/dev/null
+  ninja -C "$asan"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite cli \
+      --suite report || status=$?
+  logs+=("$asan/meson-logs/testlog.json")
+fi
+
 # One closing line that any CI can read.
-python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+python3 - "${logs[@]}" <<'PY'
 import json, sys
 passed = failed = skipped = 0
-for line in open(sys.argv[1]):
-    r = json.loads(line)["result"]
-    if r in ("OK", "EXPECTEDFAIL"): passed += 1
-    elif r == "SKIP": skipped += 1
-    else: failed += 1
+for log in sys.argv[1:]:
+    for line in open(log):
+        r = json.loads(line)["result"]
+        if r in ("OK", "EXPECTEDFAIL"): passed += 1
+        elif r == "SKIP": skipped += 1
+        else: failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -168,6 +168,7 @@ test_pragmas (Fixture       *f,
   g_assert_cmpint (connection_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (connection_int (db, "PRAGMA trusted_schema"), ==, 0);
   g_assert_cmpint (connection_int (db, "PRAGMA busy_timeout"), >=, 1000);
+  g_assert_cmpint (connection_int (db, "PRAGMA secure_delete"), ==, 1);
 }
 
 static void
@@ -338,6 +339,82 @@ test_check_file (Fixture       *f,
   g_assert_nonnull (strstr (report->str, "facility"));
 }
 
+static void
+test_audit_append_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsDatabase) db = hs_database_open (f->path, &error);
+  sqlite3 *handle;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (hs_database_set_setting (db, "organisation", "Haguruka", &error));
+  g_assert_no_error (error);
+  handle = _hs_database_get_handle (db);
+
+  /* Neither the app's own connection nor anybody else may rewrite history. */
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM audit_log", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT_TRIGGER);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE audit_log SET actor = 'someone else'", NULL, NULL,
+                                 NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
+  g_assert_cmpint (connection_int (db, "SELECT count(*) FROM audit_log WHERE actor = "
+                                       "'someone else'"), ==, 0);
+
+  /* Erasure blanks the values but keeps the entry. */
+  g_assert_true (_hs_database_redact_audit (db, "setting", 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (connection_int (db, "SELECT count(*) FROM audit_log"), ==, 1);
+  g_clear_object (&db);
+  after = raw_text (f->path, "SELECT after FROM audit_log");
+  g_assert_cmpstr (after, ==, "{\"erased\":true}");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit_log WHERE after LIKE "
+                                     "'%Haguruka%' OR before LIKE '%Haguruka%'"), ==, 0);
+}
+
+/* A full disk (here: a page limit) fails the write with a message that says
+ * so, and leaves the database intact and usable. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsDatabase) db = hs_database_open (f->path, &error);
+  g_autofree char *big = g_strnfill (200000, 'x');
+  g_autofree char *value = NULL;
+  gint64 pages;
+
+  g_assert_no_error (error);
+  g_assert_true (hs_database_set_setting (db, "organisation", "Interpeace", &error));
+  pages = connection_int (db, "PRAGMA page_count");
+  g_free (value);
+  value = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 2);
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (db), value, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+
+  g_assert_false (hs_database_set_setting (db, "notes", big, &error));
+  g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_clear_error (&error);
+
+  /* Nothing half-written: the old value is still there, the new key is not,
+   * the failed write left no audit entry, and small writes still work. */
+  g_free (value);
+  value = hs_database_get_setting (db, "notes");
+  g_assert_null (value);
+  value = hs_database_get_setting (db, "organisation");
+  g_assert_cmpstr (value, ==, "Interpeace");
+  g_assert_cmpint (connection_int (db, "SELECT count(*) FROM audit_log"), ==, 1);
+  g_assert_true (hs_database_set_setting (db, "organisation", "PFR", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM audit_log"), ==, 2);
+  {
+    g_autofree char *check = raw_text (f->path, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,6 +432,8 @@ main (int    argc,
   ADD ("/database/open/wrong-file-refused", test_wrong_file_refused);
   ADD ("/database/setting/audited", test_setting_audited);
   ADD ("/database/check/foreign-keys", test_check_file);
+  ADD ("/database/audit/append-only", test_audit_append_only);
+  ADD ("/database/write/disk-full", test_disk_full);
 #undef ADD
 
   return g_test_run ();

@@ -41,6 +41,11 @@ gboolean      _hs_database_audit       (HsDatabase    *self,
                                         const char    *after_json,
                                         GError       **error);
 
+gboolean      _hs_database_redact_audit (HsDatabase  *self,
+                                         const char  *table,
+                                         gint64       row_id,
+                                         GError     **error);
+
 /* Migrations, in hs-schema.c: the SQL that takes user_version N-1 to N. */
 extern const char * const _hs_schema_migrations[];
 extern const guint _hs_schema_n_migrations;

@@ -21,6 +21,7 @@ struct _HsDatabase
   char       *path;
   GHashTable *statements;
   int         schema_version;
+  gboolean    redacting;
 };
 
 G_DEFINE_FINAL_TYPE (HsDatabase, hs_database, G_TYPE_OBJECT)
@@ -453,6 +454,18 @@ migrate (HsDatabase  *self,
   return TRUE;
 }
 
+/* Read by the audit log's trigger: only _hs_database_redact_audit may
+ * rewrite old entries. */
+static void
+redacting_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  HsDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, self->redacting);
+}
+
 HsDatabase *
 hs_database_open (const char  *path,
                   GError     **error)
@@ -491,8 +504,12 @@ hs_database_open (const char  *path,
                           "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = FULL;"
                           "PRAGMA foreign_keys = ON;"
-                          "PRAGMA trusted_schema = OFF;", error))
+                          "PRAGMA trusted_schema = OFF;"
+                          "PRAGMA secure_delete = ON;", error))
     return NULL;
+  sqlite3_create_function (self->db, "hs_redacting", 0,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, self,
+                           redacting_function, NULL, NULL);
 
   if (!migrate (self, error))
     return NULL;
@@ -708,4 +725,33 @@ hs_database_check_file (const char  *path,
     g_string_append_printf (report, _("Data version %d; it will be updated to %d when opened.\n"),
                             self->schema_version, HS_SCHEMA_VERSION);
   return TRUE;
+}
+
+/* Blanks the before/after values of every audit entry about one row, for
+ * erasure; the entries themselves (who, when, what kind) stay. */
+gboolean
+_hs_database_redact_audit (HsDatabase  *self,
+                           const char  *table,
+                           gint64       row_id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = _hs_database_prepare (self,
+                               "UPDATE audit_log SET before = CASE WHEN before IS NULL THEN NULL"
+                               " ELSE '{\"erased\":true}' END, after = CASE WHEN after IS NULL"
+                               " THEN NULL ELSE '{\"erased\":true}' END"
+                               " WHERE table_name = ? AND row_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  self->redacting = TRUE;
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  self->redacting = FALSE;
+  if (!ok)
+    _hs_database_set_error (self, error, _("Erasing old values from the audit log"));
+  sqlite3_reset (stmt);
+  return ok;
 }

@@ -193,6 +193,12 @@ static const char migration_v1[] =
   "  before TEXT,"
   "  after TEXT);"
   "CREATE INDEX audit_row ON audit_log (table_name, row_id);"
+  /* Append-only: no entry is ever deleted, and only the app's redaction
+   * (erasure of a person under Law 058/2021) may blank old values. */
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN NOT hs_redacting ()"
+  " BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
 
   "INSERT INTO district (name, province) VALUES"
   "  ('Gasabo', 'Kigali'), ('Kicukiro', 'Kigali'), ('Nyarugenge', 'Kigali'),"
