@@ -415,6 +415,30 @@ test_disk_full (Fixture       *f,
   }
 }
 
+/* The app learns of another program's writes through data_version; its own
+ * writes do not count. */
+static void
+test_data_version (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsDatabase) app = hs_database_open (f->path, &error);
+  g_autoptr(HsDatabase) cli = NULL;
+  gint64 before;
+
+  g_assert_no_error (error);
+  cli = hs_database_open (f->path, &error);
+  g_assert_no_error (error);
+
+  before = hs_database_get_data_version (app);
+  g_assert_true (hs_database_set_setting (app, "organisation", "Interpeace", &error));
+  g_assert_cmpint (hs_database_get_data_version (app), ==, before);
+
+  g_assert_true (hs_database_set_setting (cli, "organisation", "Haguruka", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hs_database_get_data_version (app), !=, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -434,6 +458,7 @@ main (int    argc,
   ADD ("/database/check/foreign-keys", test_check_file);
   ADD ("/database/audit/append-only", test_audit_append_only);
   ADD ("/database/write/disk-full", test_disk_full);
+  ADD ("/database/concurrency/data-version", test_data_version);
 #undef ADD
 
   return g_test_run ();

@@ -531,6 +531,15 @@ hs_database_get_schema_version (HsDatabase *self)
   return self->schema_version;
 }
 
+gint64
+hs_database_get_data_version (HsDatabase *self)
+{
+  int rc;
+
+  g_return_val_if_fail (HS_IS_DATABASE (self), 0);
+  return query_int (self->db, "PRAGMA data_version", &rc);
+}
+
 gboolean
 hs_database_is_empty (HsDatabase *self)
 {

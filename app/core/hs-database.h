@@ -35,6 +35,10 @@ const char *hs_database_get_path           (HsDatabase  *self);
 int         hs_database_get_schema_version (HsDatabase  *self);
 gboolean    hs_database_is_empty           (HsDatabase  *self);
 
+/* Changes whenever another program (the CLI, a second window) commits to the
+ * file; the app polls it to know when to refresh. */
+gint64      hs_database_get_data_version   (HsDatabase  *self);
+
 gboolean    hs_database_begin              (HsDatabase  *self,
                                             GError     **error);
 gboolean    hs_database_commit             (HsDatabase  *self,
