@@ -16,6 +16,8 @@ struct _HsWindow
   HsDatabase           *database;
   char                 *path;
   GError               *error;
+  gint64                data_version;
+  guint                 watch_id;
   GSettings            *settings;
 
   /* Template widgets */
@@ -250,6 +252,30 @@ hs_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (hs_window_parent_class)->close_request (window);
 }
 
+/* Another program (the CLI, another window) changed the file: show the
+ * change instead of stale figures, and say why the page moved. */
+static gboolean
+watch_database_cb (gpointer data)
+{
+  HsWindow *self = data;
+  gint64 version = hs_database_get_data_version (self->database);
+  const char *visible = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (version == self->data_version)
+    return G_SOURCE_CONTINUE;
+  self->data_version = version;
+
+  if (g_strcmp0 (visible, "welcome") == 0 && !hs_database_is_empty (self->database))
+    show_dashboard (self);
+  else if (g_strcmp0 (visible, "main") == 0)
+    hs_window_show_section (self, gtk_stack_get_visible_child_name (self->content_stack));
+  else
+    return G_SOURCE_CONTINUE;
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Updated with changes made by another program")));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 hs_window_constructed (GObject *object)
 {
@@ -266,6 +292,12 @@ hs_window_constructed (GObject *object)
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   else
     show_dashboard (self);
+
+  if (self->database != NULL)
+    {
+      self->data_version = hs_database_get_data_version (self->database);
+      self->watch_id = g_timeout_add_seconds (2, watch_database_cb, self);
+    }
 }
 
 static void
@@ -327,6 +359,7 @@ hs_window_dispose (GObject *object)
 {
   HsWindow *self = HS_WINDOW (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);

@@ -148,8 +148,8 @@ def graduates_figure(frame):
     return None
 
 
-def sidebar_has(frame, section):
-    for sidebar in find_all(frame, pyatspi.ROLE_LIST, 'Sections'):
+def sidebar_has(frame, section, sidebar_name='Sections'):
+    for sidebar in find_all(frame, pyatspi.ROLE_LIST, sidebar_name):
         if any(text_of(label) == section
                for label in find_all(sidebar, pyatspi.ROLE_LABEL)):
             return True
@@ -205,6 +205,34 @@ def test_damaged(app):
         raise Failure('Quit ended the app with status %d' % status)
 
 
+def test_other_writer(app):
+    """The CLI fills the file the window has open: the window follows."""
+    path = os.path.join(TMP, 'shared.db')
+    open(path, 'w').close()
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    wait_for('the welcome page', lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON,
+                                                  'Load sample data'))
+    subprocess.run([os.environ['HS_CLI'], '--db', path, 'sample-data'], check=True, timeout=60,
+                   stdout=subprocess.DEVNULL)
+    wait_for('the dashboard to show the CLI\'s %s graduates' % GRADUATES,
+             lambda: graduates_figure(frame), timeout=15)
+    quit_with_ctrl_q(app)
+
+
+def test_single_instance(app):
+    """A second launch hands over to the running app and leaves."""
+    app.start('--demo')
+    frame = app.frame('Healing Spaces — Demo')
+    wait_for('the Graduates card', lambda: graduates_figure(frame))
+    second = subprocess.run([APP, '--demo'], timeout=20, capture_output=True)
+    if second.returncode != 0:
+        raise Failure('the second launch ended with %d' % second.returncode)
+    if app.proc.poll() is not None:
+        raise Failure('the first instance is gone')
+    quit_with_ctrl_q(app)
+
+
 def test_kinyarwanda(app):
     """--lang rw: the window speaks Kinyarwanda, once the catalog has the strings."""
     catalog = gettext.translation('healing-spaces', LOCALEDIR, languages=['rw'], fallback=True)
@@ -215,7 +243,8 @@ def test_kinyarwanda(app):
                    '(catalogs looked up in %r)' % LOCALEDIR)
     app.start('--demo', '--lang', 'rw')
     frame = app.frame(title)
-    wait_for('the sidebar to read %r' % section, lambda: sidebar_has(frame, section))
+    wait_for('the sidebar to read %r' % section,
+             lambda: sidebar_has(frame, section, catalog.gettext('Sections')))
     quit_with_ctrl_q(app)
 
 
@@ -240,7 +269,8 @@ class Run:
             self.app.close()
 
 
-TESTS = [test_demo, test_welcome, test_damaged, test_kinyarwanda]
+TESTS = [test_demo, test_welcome, test_damaged, test_other_writer, test_single_instance,
+         test_kinyarwanda]
 
 
 def main():
