@@ -31,6 +31,7 @@ static const GOptionEntry option_entries[] = {
     N_("Show the interface in LANGUAGE: rw (Kinyarwanda) or en (English)"), N_("LANGUAGE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   { NULL }
 };
 
@@ -52,6 +53,28 @@ find_window (HsApplication *self,
     if (HS_IS_WINDOW (l->data) && g_strcmp0 (hs_window_get_path (l->data), path) == 0)
       return l->data;
   return NULL;
+}
+
+#define MAX_RECENT 8
+
+static void
+remember_recent (HsApplication *self,
+                 const char    *path)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-databases");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0 && g_file_test (old[i], G_FILE_TEST_IS_REGULAR))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-databases", (const char * const *) recent);
 }
 
 /* A database that cannot be opened still gets a window: it explains what
@@ -81,7 +104,10 @@ open_window (HsApplication *self,
   if (db != NULL && demo && hs_database_is_empty (db) && !hs_sample_data_fill (db, NULL, &error))
     g_clear_object (&db);
   if (db != NULL && !demo)
-    g_settings_set_string (self->settings, "last-database", canonical);
+    {
+      g_settings_set_string (self->settings, "last-database", canonical);
+      remember_recent (self, canonical);
+    }
 
   window = hs_window_new (self, db, canonical, error);
   gtk_window_present (GTK_WINDOW (window));
@@ -137,6 +163,23 @@ hs_application_command_line (GApplication            *app,
   gboolean demo = g_variant_dict_contains (options, "demo");
   g_autofree char *path = NULL;
   const char *db_arg;
+
+  g_autofree const char **files = NULL;
+
+  /* A file named without --db, as the file manager and the desktop file do. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL
+      && !g_variant_dict_contains (options, "db"))
+    {
+      for (guint i = 0; files[i] != NULL; i++)
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                                  files[i]);
+          g_autofree char *file_path = g_file_get_path (file);
+
+          open_window (self, file_path, FALSE);
+        }
+      return 0;
+    }
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db_arg))
     {
@@ -301,7 +344,91 @@ on_shortcuts_action_activate_cb (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        HsApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser))
+                        == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+      /* "New" never replaces a file: its data would be lost for good. */
+      if (path != NULL && create && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          GtkWidget *dialog;
+
+          dialog = adw_message_dialog_new (gtk_native_dialog_get_transient_for (chooser),
+                                           _("The File Already Exists"), NULL);
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("“%s” is already there. Choose another name for the "
+                                            "new database, or use Open Database to open it."),
+                                          name);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else if (path != NULL)
+        open_window (self, path, FALSE);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+run_chooser (HsApplication        *self,
+             GtkFileChooserAction  action)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean create = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"), parent,
+                                         action, create ? _("_Create") : _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Healing Spaces databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("programme.db"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_database_action_activate_cb (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  run_chooser (HS_APPLICATION (user_data), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+on_new_database_action_activate_cb (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  run_chooser (HS_APPLICATION (user_data), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+on_open_recent_action_activate_cb (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  open_window (HS_APPLICATION (user_data), g_variant_get_string (parameter, NULL), FALSE);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-database", on_open_database_action_activate_cb },
+  { "new-database", on_new_database_action_activate_cb },
+  { "open-recent", on_open_recent_action_activate_cb, "s" },
   { "quit", on_quit_action_activate_cb },
   { "about", on_about_action_activate_cb },
   { "preferences", on_preferences_action_activate_cb },
@@ -319,6 +446,8 @@ hs_application_startup (GApplication *app)
                                    app);
   gtk_application_set_accels_for_action (gtk_app, "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.open-database",
+                                         (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close",

@@ -31,6 +31,7 @@ struct _HsWindow
   GtkWidget            *demo_badge;
   GtkStack             *content_stack;
   AdwStatusPage        *error_page;
+  GMenu                *recent_section;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -276,6 +277,40 @@ watch_database_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* "Recent Databases" in the primary menu, newest first, this one left out. */
+static void
+update_recent_menu (HsWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-databases");
+  g_autoptr(GMenu) files = g_menu_new ();
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (recent[i], self->path) == 0)
+        continue;
+      name = g_filename_display_basename (recent[i]);
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (files, item);
+    }
+
+  /* No submenu at all rather than an empty one. */
+  g_menu_remove_all (self->recent_section);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (files)) > 0)
+    g_menu_append_submenu (self->recent_section, _("_Recent Databases"), G_MENU_MODEL (files));
+}
+
+static void
+on_settings_recent_changed_cb (GSettings  *settings,
+                               const char *key,
+                               HsWindow   *self)
+{
+  update_recent_menu (self);
+}
+
 static void
 hs_window_constructed (GObject *object)
 {
@@ -285,6 +320,9 @@ hs_window_constructed (GObject *object)
 
   load_state (self);
   update_titles (self);
+  update_recent_menu (self);
+  g_signal_connect_object (self->settings, "changed::recent-databases",
+                           G_CALLBACK (on_settings_recent_changed_cb), self, 0);
 
   if (self->error != NULL)
     show_error (self, self->error);
@@ -419,6 +457,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_sample_data_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);

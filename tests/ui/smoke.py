@@ -233,6 +233,27 @@ def test_single_instance(app):
     quit_with_ctrl_q(app)
 
 
+def test_open_files(app):
+    """A file named like the file manager does, then one from the recent list."""
+    first = os.path.join(TMP, 'first.db')
+    second = os.path.join(TMP, 'second.db')
+    for path in (first, second):
+        subprocess.run([os.environ['HS_CLI'], '--db', path, 'sample-data'], check=True,
+                       timeout=60, stdout=subprocess.DEVNULL)
+    app.start(first)
+    frame = app.frame('Healing Spaces')
+    wait_for('the first file\'s dashboard', lambda: graduates_figure(frame))
+    subprocess.run(['gapplication', 'action', APP_ID, 'open-recent', "'%s'" % second],
+                   check=True, timeout=10)
+    accessible = app.accessible()
+
+    def two_windows():
+        frames = [accessible.getChildAtIndex(i) for i in range(accessible.childCount)]
+        return len([f for f in frames if f is not None and f.getRole() == pyatspi.ROLE_FRAME]) == 2
+    wait_for('a second window for the second file', two_windows)
+    quit_with_ctrl_q(app)
+
+
 def test_kinyarwanda(app):
     """--lang rw: the window speaks Kinyarwanda, once the catalog has the strings."""
     catalog = gettext.translation('healing-spaces', LOCALEDIR, languages=['rw'], fallback=True)
@@ -270,7 +291,7 @@ class Run:
 
 
 TESTS = [test_demo, test_welcome, test_damaged, test_other_writer, test_single_instance,
-         test_kinyarwanda]
+         test_open_files, test_kinyarwanda]
 
 
 def main():
