@@ -5,6 +5,7 @@
 
 #include "hs-application.h"
 #include "hs-database.h"
+#include "hs-help-window.h"
 #include "hs-language.h"
 #include "hs-preferences-window.h"
 #include "hs-resources.h"
@@ -425,7 +426,18 @@ on_open_recent_action_activate_cb (GSimpleAction *action,
   open_window (HS_APPLICATION (user_data), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+static void
+on_help_action_activate_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (hs_help_window_new (parent));
+}
+
 static const GActionEntry app_actions[] = {
+  { "help", on_help_action_activate_cb },
   { "open-database", on_open_database_action_activate_cb },
   { "new-database", on_new_database_action_activate_cb },
   { "open-recent", on_open_recent_action_activate_cb, "s" },
@@ -448,6 +460,8 @@ hs_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.open-database",
                                          (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.help",
+                                         (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close",
