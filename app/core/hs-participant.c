@@ -4,8 +4,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "hs-domain-private.h"
 #include "hs-membership.h"
+#include "hs-participant-private.h"
 #include "hs-participant.h"
 
 struct _HsParticipant
@@ -41,6 +41,7 @@ struct _HsParticipant
   char     *notes;
   char     *created;
   char     *updated;
+  char     *erased;
 };
 
 G_DEFINE_FINAL_TYPE (HsParticipant, hs_participant, G_TYPE_OBJECT)
@@ -76,6 +77,7 @@ enum {
   PROP_NOTES,
   PROP_CREATED,
   PROP_UPDATED,
+  PROP_ERASED,
   N_PROPS
 };
 
@@ -117,6 +119,7 @@ string_field (HsParticipant *self,
     case PROP_NOTES: return &self->notes;
     case PROP_CREATED: return &self->created;
     case PROP_UPDATED: return &self->updated;
+    case PROP_ERASED: return &self->erased;
     default: return NULL;
     }
 }
@@ -305,6 +308,8 @@ hs_participant_class_init (HsParticipantClass *klass)
   /* Set on first save unless an import already knows them. */
   install_string (PROP_CREATED, "created", NULL, G_PARAM_READWRITE);
   install_string (PROP_UPDATED, "updated", NULL, G_PARAM_READWRITE);
+  /* When the person's data was erased (Law 058/2021); NULL otherwise. */
+  install_string (PROP_ERASED, "erased", NULL, G_PARAM_READABLE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -362,6 +367,7 @@ read_row (HsParticipant *self,
   self->created = dup_column (stmt, 26);
   self->updated = dup_column (stmt, 27);
   self->district = dup_column (stmt, 28);
+  self->erased = dup_column (stmt, 29);
 }
 
 HsParticipant *
@@ -382,7 +388,7 @@ hs_participant_load (HsDatabase  *db,
                                " p.facility_id, p.inmate_number, p.expected_release,"
                                " p.screening_date, p.trauma_level, p.screening_needs, p.screener,"
                                " p.consent_date, p.consent_given_by, p.consent_withdrawn, p.notes,"
-                               " p.created, p.updated, d.name"
+                               " p.created, p.updated, d.name, p.erased"
                                " FROM participant p LEFT JOIN district d ON d.id = p.district_id"
                                " WHERE p.id = ?1", error);
   if (stmt == NULL)
@@ -452,27 +458,62 @@ derive_age_band (HsParticipant *self,
   return hs_age_band_for_age (db, year - self->birth_year);
 }
 
-static gboolean
-check_national_id (const char  *value,
-                   GError     **error)
+/* The first problem found for each field, in the order the form shows them. */
+typedef struct
+{
+  HsParticipant *self;
+  GPtrArray     *problems;
+} Checker;
+
+static void G_GNUC_PRINTF (3, 4)
+add_problem (Checker    *checker,
+             const char *property,
+             const char *format,
+             ...)
+{
+  HsParticipantProblem *problem;
+  va_list args;
+
+  for (guint i = 0; i < checker->problems->len; i++)
+    {
+      problem = g_ptr_array_index (checker->problems, i);
+      if (g_str_equal (problem->property, property))
+        return;
+    }
+  problem = g_new0 (HsParticipantProblem, 1);
+  problem->property = g_strdup (property);
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (checker->problems, problem);
+}
+
+/* Turns a GError of a shared helper into a problem of @property. */
+static void
+add_error (Checker    *checker,
+           const char *property,
+           gboolean    ok,
+           GError     *error)
+{
+  if (!ok)
+    add_problem (checker, property, "%s", error->message);
+  g_clear_error (&error);
+}
+
+static void
+check_national_id (Checker    *checker,
+                   const char *value)
 {
   if (value == NULL)
-    return TRUE;
+    return;
   if (value[strspn (value, "0123456789")] != '\0')
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("The national ID must be exactly 16 digits, without spaces or other signs; "
-                     "“%s” has other characters."), value);
-      return FALSE;
-    }
-  if (strlen (value) != 16)
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("The national ID must be exactly 16 digits; “%s” has %d."),
-                   value, (int) strlen (value));
-      return FALSE;
-    }
-  return TRUE;
+    add_problem (checker, "national-id",
+                 _("The national ID must be exactly 16 digits, without spaces or other signs; "
+                   "“%s” has other characters."), value);
+  else if (strlen (value) != 16)
+    add_problem (checker, "national-id",
+                 _("The national ID must be exactly 16 digits; “%s” has %d."),
+                 value, (int) strlen (value));
 }
 
 static gboolean
@@ -486,101 +527,192 @@ is_blank (const char *value)
   return TRUE;
 }
 
-static gboolean
-check_identity (HsParticipant  *self,
-                GError        **error)
+/* The year the age is counted at: screening (enrolment), today otherwise. */
+static int
+reference_year (HsParticipant *self)
 {
+  if (self->screening_date != NULL && _hs_check_date (self->screening_date, "", NULL))
+    return (int) g_ascii_strtoll (self->screening_date, NULL, 10);
+  return current_year ();
+}
+
+static void
+check_identity (Checker *checker)
+{
+  HsParticipant *self = checker->self;
   int year = current_year ();
 
   if (is_blank (self->full_name))
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("Enter the participant's full name."));
-      return FALSE;
-    }
+    add_problem (checker, "full-name", _("Enter the participant's full name."));
   if (self->sex == NULL)
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("Choose the participant's sex: F or M."));
-      return FALSE;
-    }
-  if (!g_str_equal (self->sex, "F") && !g_str_equal (self->sex, "M"))
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("The sex “%s” is not F or M."), self->sex);
-      return FALSE;
-    }
+    add_problem (checker, "sex", _("Choose the participant's sex: F or M."));
+  else if (!g_str_equal (self->sex, "F") && !g_str_equal (self->sex, "M"))
+    add_problem (checker, "sex", _("The sex “%s” is not F or M."), self->sex);
   if (self->birth_year != 0 && (self->birth_year < 1900 || self->birth_year > year))
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("The birth year %d is not between 1900 and %d; correct it, or leave it "
-                     "empty if it is not known."), self->birth_year, year);
-      return FALSE;
-    }
-  return check_national_id (self->national_id, error);
+    add_problem (checker, "birth-year",
+                 _("The birth year %d is not between 1900 and %d; correct it, or leave it "
+                   "empty if it is not known."), self->birth_year, year);
+  else if (self->birth_year != 0
+           && reference_year (self) - self->birth_year < HS_PARTICIPANT_MIN_AGE)
+    add_problem (checker, "birth-year",
+                 _("Born in %d, the person is younger than %d at enrolment; the programme "
+                   "takes people aged %d or more. Check the birth year."),
+                 self->birth_year, HS_PARTICIPANT_MIN_AGE, HS_PARTICIPANT_MIN_AGE);
+  check_national_id (checker, self->national_id);
+  if (self->phone != NULL && !hs_phone_normalize (self->phone, NULL))
+    add_problem (checker, "phone",
+                 _("“%s” is not a Rwandan mobile number: write 07 and 8 more digits "
+                   "(0788123456) or +250 7 and 8 more digits (+250788123456)."), self->phone);
 }
 
-static gboolean
-check_details (HsParticipant  *self,
-               GError        **error)
+static void
+check_prison (Checker *checker)
 {
-  if (self->category == NULL)
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("Choose the participant's category (“other” when none fits)."));
-      return FALSE;
-    }
+  HsParticipant *self = checker->self;
+
   if (self->is_prisoner && self->facility_id == 0)
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("A prisoner needs a correctional facility: choose the facility, or mark "
-                     "the person as not a prisoner."));
-      return FALSE;
-    }
+    add_problem (checker, "facility-id",
+                 _("A prisoner needs a correctional facility: choose the facility, or mark "
+                   "the person as not a prisoner."));
   if (!self->is_prisoner && self->facility_id != 0)
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("Only a prisoner has a correctional facility: mark the person as a "
-                     "prisoner, or clear the facility."));
-      return FALSE;
-    }
-  return _hs_check_choice (self->age_band, age_bands, _("Age band"), error)
-         && _hs_check_choice (self->category, categories, _("Category"), error)
-         && _hs_check_choice (self->trauma_level, trauma_levels, _("Trauma level"), error)
-         && _hs_check_date (self->screening_date, _("Screening date"), error)
-         && _hs_check_date (self->consent_date, _("Consent date"), error)
-         && _hs_check_date (self->consent_withdrawn, _("Consent withdrawn"), error)
-         && _hs_check_date (self->expected_release, _("Expected release"), error);
+    add_problem (checker, "facility-id",
+                 _("Only a prisoner has a correctional facility: mark the person as a "
+                   "prisoner, or clear the facility."));
 }
 
-static gboolean
-check_national_id_free (HsParticipant  *self,
-                        HsDatabase     *db,
-                        GError        **error)
+static void
+check_dates (Checker *checker)
 {
+  HsParticipant *self = checker->self;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = _hs_check_date (self->screening_date, _("Screening date"), &error);
+  add_error (checker, "screening-date", ok, error);
+  error = NULL;
+  ok = _hs_check_date (self->consent_date, _("Consent date"), &error);
+  add_error (checker, "consent-date", ok, error);
+  if (ok && self->consent_date != NULL && strcmp (self->consent_date, today) > 0)
+    add_problem (checker, "consent-date",
+                 _("The consent date %s is in the future; enter the day the consent was "
+                   "given."), self->consent_date);
+  error = NULL;
+  ok = _hs_check_date (self->consent_withdrawn, _("Consent withdrawn"), &error);
+  add_error (checker, "consent-withdrawn", ok, error);
+  error = NULL;
+  ok = _hs_check_date (self->expected_release, _("Expected release"), &error);
+  add_error (checker, "expected-release", ok, error);
+}
+
+static void
+check_details (Checker *checker)
+{
+  HsParticipant *self = checker->self;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (self->category == NULL)
+    add_problem (checker, "category",
+                 _("Choose the participant's category (“other” when none fits)."));
+  ok = _hs_check_choice (self->age_band, age_bands, _("Age band"), &error);
+  add_error (checker, "age-band", ok, error);
+  error = NULL;
+  ok = _hs_check_choice (self->category, categories, _("Category"), &error);
+  add_error (checker, "category", ok, error);
+  error = NULL;
+  ok = _hs_check_choice (self->trauma_level, trauma_levels, _("Trauma level"), &error);
+  add_error (checker, "trauma-level", ok, error);
+  check_prison (checker);
+  check_dates (checker);
+}
+
+static void
+check_national_id_free (Checker    *checker,
+                        HsDatabase *db)
+{
+  HsParticipant *self = checker->self;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (self->national_id == NULL)
-    return TRUE;
+    return;
   stmt = _hs_database_prepare (db,
                                "SELECT full_name FROM participant"
-                               " WHERE national_id = ?1 AND id <> ?2", error);
+                               " WHERE national_id = ?1 AND id <> ?2", NULL);
   if (stmt == NULL)
-    return FALSE;
+    return;
   sqlite3_bind_text (stmt, 1, self->national_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    add_problem (checker, "national-id",
                  _("The national ID %s is already recorded for %s. Check the number, or open "
                    "that person's record instead of adding them again."),
                  self->national_id, (const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    _hs_database_set_error (db, error, _("Checking the national ID"));
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  return rc == SQLITE_DONE;
+}
+
+void
+hs_participant_problem_free (HsParticipantProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->property);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+GPtrArray *
+hs_participant_validate (HsParticipant *self,
+                         HsDatabase    *db)
+{
+  Checker checker = { self, NULL };
+
+  g_return_val_if_fail (HS_IS_PARTICIPANT (self), NULL);
+  g_return_val_if_fail (db == NULL || HS_IS_DATABASE (db), NULL);
+
+  checker.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_participant_problem_free);
+  check_identity (&checker);
+  check_details (&checker);
+  if (db != NULL)
+    check_national_id_free (&checker, db);
+  return checker.problems;
+}
+
+/* Spaces, dashes, dots and brackets are how people write numbers, not part of them. */
+gboolean
+hs_phone_normalize (const char  *phone,
+                    char       **normalized)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *national;
+
+  if (phone == NULL)
+    return FALSE;
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == '+' && digits->len == 0 && p == phone + strspn (phone, " "))
+        continue;
+      else if (strchr (" -.()/", *p) == NULL)
+        return FALSE;
+    }
+  national = digits->str;
+  if (g_str_has_prefix (national, "00250"))
+    national += 5;
+  else if (g_str_has_prefix (national, "250"))
+    national += 3;
+  else if (national[0] == '0')
+    national += 1;
+  else
+    return FALSE;
+  if (strlen (national) != 9 || national[0] != '7')
+    return FALSE;
+  if (normalized != NULL)
+    *normalized = g_strconcat ("+250", national, NULL);
+  return TRUE;
 }
 
 static char *
@@ -692,7 +824,83 @@ step_and_audit (HsParticipant  *self,
 
   after = _hs_database_row_json (db, "participant", saved->id);
   return _hs_database_audit (db, before != NULL ? HS_AUDIT_UPDATE : HS_AUDIT_INSERT,
-                             "participant", saved->id, before, after, error);
+                             "participant", saved->id, before, after, error)
+         && _hs_participant_index (db, saved->id, error);
+}
+
+static gboolean
+step_index (HsDatabase    *db,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
+
+  if (!ok)
+    _hs_database_set_error (db, error, _("Updating the search index"));
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+_hs_participant_unindex (HsDatabase  *db,
+                         gint64       id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _hs_database_prepare (db, "DELETE FROM participant_fts WHERE rowid = ?1",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_index (db, stmt, error);
+}
+
+gboolean
+_hs_participant_index (HsDatabase  *db,
+                       gint64       id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_hs_participant_unindex (db, id, error))
+    return FALSE;
+  stmt = _hs_database_prepare (db,
+                               "INSERT INTO participant_fts (rowid, full_name, phone, national_id,"
+                               " village) SELECT id, full_name, phone, national_id, village"
+                               " FROM participant WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_index (db, stmt, error);
+}
+
+gboolean
+_hs_participant_index_check (HsDatabase  *db,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean same = FALSE;
+  gboolean ok;
+
+  stmt = _hs_database_prepare (db,
+                               "SELECT (SELECT count(*) FROM participant)"
+                               " = (SELECT count(*) FROM participant_fts)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (same)
+    return TRUE;
+
+  if (!_hs_database_write_begin (db, error))
+    return FALSE;
+  ok = _hs_database_exec (db,
+                          "DELETE FROM participant_fts;"
+                          "INSERT INTO participant_fts (rowid, full_name, phone, national_id,"
+                          " village) SELECT id, full_name, phone, national_id, village"
+                          " FROM participant", error);
+  return _hs_database_write_end (db, ok, error);
 }
 
 static gboolean
@@ -786,16 +994,28 @@ hs_participant_save (HsParticipant  *self,
   g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *search_key = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   Saved saved = { 0, };
   gboolean ok;
 
   g_return_val_if_fail (HS_IS_PARTICIPANT (self), FALSE);
   g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
 
-  if (!check_identity (self, error)
-      || !check_details (self, error)
-      || !check_national_id_free (self, db, error))
-    return FALSE;
+  if (self->phone != NULL)
+    {
+      g_autofree char *phone = NULL;
+
+      if (hs_phone_normalize (self->phone, &phone))
+        set_string (self, PROP_PHONE, phone);
+    }
+  problems = hs_participant_validate (self, db);
+  if (problems->len > 0)
+    {
+      HsParticipantProblem *first = g_ptr_array_index (problems, 0);
+
+      g_set_error_literal (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID, first->message);
+      return FALSE;
+    }
 
   now = _hs_database_now ();
   search_key = fold_name (self->full_name);
@@ -883,7 +1103,8 @@ hs_participant_delete (HsDatabase  *db,
                               "DELETE FROM membership WHERE id = ?", id, 0, error)
        && _hs_delete_audited (db, "participant",
                               "SELECT id FROM participant WHERE id = ?1",
-                              "DELETE FROM participant WHERE id = ?", id, 0, error);
+                              "DELETE FROM participant WHERE id = ?", id, 0, error)
+       && _hs_participant_unindex (db, id, error);
   return _hs_database_write_end (db, ok, error);
 }
 
@@ -1088,4 +1309,11 @@ hs_participant_get_search_key (HsParticipant *self)
 {
   g_return_val_if_fail (HS_IS_PARTICIPANT (self), NULL);
   return self->search_key;
+}
+
+const char *
+hs_participant_get_erased (HsParticipant *self)
+{
+  g_return_val_if_fail (HS_IS_PARTICIPANT (self), NULL);
+  return self->erased;
 }

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hs-domain-private.h"
+
+G_BEGIN_DECLS
+
+/* An SQL condition on participant alias p: people who withdrew their consent,
+ * or whose data was erased, are never exported (Law 058/2021). */
+#define HS_SQL_SHAREABLE "p.consent_withdrawn IS NULL AND p.erased IS NULL"
+
+/* The search index (participant_fts) follows every write to participant:
+ * call these inside the write's savepoint. */
+gboolean _hs_participant_index        (HsDatabase  *db,
+                                       gint64       id,
+                                       GError     **error);
+gboolean _hs_participant_unindex      (HsDatabase  *db,
+                                       gint64       id,
+                                       GError     **error);
+/* Rebuilds the index when it does not hold one entry per participant (a
+ * file written by an older build or by hand). */
+gboolean _hs_participant_index_check  (HsDatabase  *db,
+                                       GError     **error);
+
+/* Folded, sorted words of a name; and whether two names are at most one
+ * letter apart once so reduced (swapped order, accents, one typo). */
+char    *_hs_participant_name_key     (const char  *name);
+gboolean _hs_participant_names_alike  (const char  *a,
+                                       const char  *b);
+
+G_END_DECLS

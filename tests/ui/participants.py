@@ -1,0 +1,289 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Participants section driven as a coordinator would, through AT-SPI and
+the keyboard: add a person, find them by typing part of the name without
+accents, edit, delete, undo. Prints TAP.
+
+Needs HS_APP and HS_CLI; run it through run-ui-test.sh. With HS_UI_SHOTS=DIR
+it also saves a screenshot of each step there.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+APP = os.environ['HS_APP']
+CLI = os.environ['HS_CLI']
+TMP = os.environ.get('HS_UI_TEST_TMP') or tempfile.mkdtemp(prefix='hs-ui-')
+SHOTS = os.environ.get('HS_UI_SHOTS')
+START = time.monotonic()
+
+
+class Failure(Exception):
+    pass
+
+
+def wait_for(what, probe, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = probe()
+        except Exception:  # the tree changes under our feet
+            result = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise Failure('timed out after %.0f s waiting for %s' % (timeout, what))
+        time.sleep(0.25)
+
+
+def descendants(node):
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is None:
+            continue
+        yield child
+        yield from descendants(child)
+
+
+def find_all(root, role=None, name=None):
+    found = []
+    for node in descendants(root):
+        if role is not None and node.getRole() != role:
+            continue
+        if name is not None and node.name != name:
+            continue
+        if node.getState().contains(pyatspi.STATE_VISIBLE):
+            found.append(node)
+    return found
+
+
+def text_of(node):
+    text = node.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def shot(name):
+    print('# %.1f s: %s' % (time.monotonic() - START, name), flush=True)
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+        subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name + '.png')],
+                       check=False)
+
+
+class App:
+    def __init__(self, *args):
+        self.log_path = os.path.join(TMP, 'participants-app.log')
+        self.log = open(self.log_path, 'w')
+        self.proc = subprocess.Popen([APP, *args], stdout=self.log, stderr=subprocess.STDOUT)
+
+    def frame(self, title):
+        def probe():
+            if self.proc.poll() is not None:
+                raise Failure('the app exited with %d' % self.proc.returncode)
+            for app in pyatspi.Registry.getDesktop(0):
+                if app is None or app.get_process_id() != self.proc.pid:
+                    continue
+                app.setCacheMask(pyatspi.cache.NONE)
+                for child in app:
+                    if child is not None and child.getRole() == pyatspi.ROLE_FRAME \
+                            and child.name == title:
+                        return child
+            return None
+        return wait_for('a window titled %r' % title, probe)
+
+    def keys(self, *keys):
+        windows = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid',
+                                  str(self.proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+        if not windows:
+            raise Failure('xdotool found no window of the app')
+        subprocess.run(['xdotool', 'windowfocus', windows[-1]], check=True)
+        time.sleep(0.2)
+        for key in keys:
+            subprocess.run(['xdotool', 'key', '--clearmodifiers', key], check=True)
+            time.sleep(0.2)
+
+    def type(self, text):
+        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+    def log_tail(self):
+        with open(self.log_path, errors='replace') as log:
+            return log.read().splitlines()[-20:]
+
+
+def one(root, role, name, what=None):
+    return wait_for(what or name, lambda: find_all(root, role, name))[0]
+
+
+def field(root, name):
+    """A text field of the form, by its accessible name."""
+    return wait_for('the field %r' % name,
+                    lambda: [n for n in find_all(root, None, name)
+                             if 'EditableText' in pyatspi.utils.listInterfaces(n)])[0]
+
+
+def count_text(page):
+    for label in find_all(page, pyatspi.ROLE_LABEL):
+        text = text_of(label)
+        if text.endswith('participants') or text.endswith('participant'):
+            return text
+    return None
+
+
+def wait_count(page, expected):
+    wait_for('the count to read %r (it reads %r)' % (expected, count_text(page)),
+             lambda: count_text(page) == expected)
+
+
+def open_section(frame, title):
+    for sidebar in find_all(frame, pyatspi.ROLE_LIST, 'Sections'):
+        for i in range(sidebar.childCount):
+            row = sidebar.getChildAtIndex(i)
+            if any(text_of(label) == title for label in find_all(row, pyatspi.ROLE_LABEL)):
+                sidebar.querySelection().selectChild(i)
+                return True
+    raise Failure('no %r in the sidebar' % title)
+
+
+def press(node):
+    node.queryAction().doAction(0)
+
+
+def test_add_find_edit_delete_undo(app):
+    """Add, find without accents, edit, delete, undo."""
+    path = os.path.join(TMP, 'participants.db')
+    subprocess.run([CLI, '--db', path, 'sample-data'], check=True, timeout=60,
+                   stdout=subprocess.DEVNULL)
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    wait_for('the sidebar', lambda: find_all(frame, pyatspi.ROLE_LIST, 'Sections'))
+    open_section(frame, 'Participants')
+    # Searching only the page keeps each look-up short: the other sections
+    # are in the tree too.
+    page = wait_for('the Participants page', lambda: [
+        n for n in find_all(frame, None, 'Participants')
+        if n.getRole() not in (pyatspi.ROLE_LABEL, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE,
+                               pyatspi.ROLE_TREE_TABLE)
+        and find_all(n, None, 'Search participants')])[0]
+    search = wait_for('the search entry', lambda: find_all(page, None, 'Search participants'))[0]
+    frame = page
+    wait_for('a participant count', lambda: count_text(page))
+    total = count_text(page)
+    shot('1-list')
+
+    # Every button has a name a screen reader can say.
+    unnamed = [b for b in find_all(frame, pyatspi.ROLE_PUSH_BUTTON) if not b.name]
+    if unnamed:
+        raise Failure('%d buttons have no accessible name' % len(unnamed))
+
+    # A new person: Ctrl+N, a name, then a save without a sex shows how to fix it.
+    app.keys('ctrl+n')
+    name_field = field(frame, 'Full name')
+    name_field.queryEditableText().setTextContents('Théogène Nsengiyumva')
+    field(frame, 'Birth year').queryEditableText().setTextContents('1988')
+    field(frame, 'Phone (07XXXXXXXX)').queryEditableText().setTextContents('0788 123 999')
+    app.keys('ctrl+s')
+    wait_for('the message under Sex', lambda: any(
+        text_of(label).startswith('Choose the participant') for label in
+        find_all(frame, pyatspi.ROLE_LABEL)))
+    shot('2-invalid')
+
+    # The first field to correct has the focus: pick Female from its list.
+    app.keys('Return')
+    time.sleep(0.5)
+    app.keys('Down', 'Return')
+    time.sleep(0.5)
+    app.keys('ctrl+s')
+    wait_for('the list to count one more person',
+             lambda: count_text(page) not in (None, total))
+    shot('3-saved')
+
+    # Found by typing part of the name without accents.
+    search.queryEditableText().setTextContents('theogene nseng')
+    wait_count(page, '1 participant')
+    cells = [label for label in find_all(frame, pyatspi.ROLE_LABEL)
+             if text_of(label) == 'Théogène Nsengiyumva']
+    if not cells:
+        raise Failure('the list does not show Théogène Nsengiyumva')
+    shot('4-found')
+
+    # Edit: the village, saved; the phone was stored in its normal form.
+    field(frame, 'Village').queryEditableText().setTextContents('Kabeza')
+    app.keys('ctrl+s')
+    wait_for('two changes in the history', lambda: find_all(frame, None, '2 changes'))
+    out = subprocess.run([CLI, '--db', path, 'participants', 'list', '--search',
+                          'nsengiyumva', '--format', 'csv'], capture_output=True, text=True,
+                         check=True).stdout
+    if 'Théogène Nsengiyumva' not in out:
+        raise Failure('the CLI does not find the new person: %r' % out)
+
+    # Delete, then undo: the toast's Undo button does what Ctrl+Z does; the
+    # key is used here because a loaded machine may outlast the toast.
+    press(one(frame, pyatspi.ROLE_PUSH_BUTTON, 'Delete participant'))
+    wait_count(page, '0 participants')
+    shot('5-deleted')
+    app.keys('ctrl+z')
+    wait_count(page, '1 participant')
+    shot('6-undone')
+    village = field(frame, 'Village')
+    wait_for('the village to be back', lambda: text_of(village) == 'Kabeza')
+
+
+class Run:
+    def __init__(self):
+        self.app = None
+
+    def start(self, *args):
+        self.app = App(*args)
+
+    def __getattr__(self, name):
+        return getattr(self.app, name)
+
+    def close(self):
+        if self.app is not None:
+            self.app.close()
+
+
+TESTS = [test_add_find_edit_delete_undo]
+
+
+def main():
+    print('1..%d' % len(TESTS), flush=True)
+    failed = 0
+    for number, test in enumerate(TESTS, 1):
+        run = Run()
+        description = '%s - %s' % (test.__name__, test.__doc__.splitlines()[0])
+        try:
+            test(run)
+            print('ok %d %s' % (number, description))
+        except Exception as error:
+            failed += 1
+            shot('failure')
+            print('not ok %d %s' % (number, description))
+            print('# %s: %s' % (type(error).__name__, error))
+            if run.app is not None:
+                for line in run.app.log_tail():
+                    print('#   app: %s' % line)
+        finally:
+            run.close()
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
