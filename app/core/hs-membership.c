@@ -398,6 +398,33 @@ write_mark (HsDatabase  *db,
   return _hs_database_audit (db, action, "attendance", id, before, after, error);
 }
 
+/* Taking attendance is what shows that a session took place. */
+static gboolean
+mark_session_held (HsDatabase  *db,
+                   gint64       session_id,
+                   GError     **error)
+{
+  g_autofree char *before = _hs_database_row_json (db, "session", session_id);
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = _hs_database_prepare (db,
+                               "UPDATE session SET status = 'held'"
+                               " WHERE id = ?1 AND status IN ('planned', 'moved')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    _hs_database_set_error (db, error, _("Saving the attendance"));
+  sqlite3_reset (stmt);
+  if (!ok || sqlite3_changes (_hs_database_get_handle (db)) == 0)
+    return ok;
+  after = _hs_database_row_json (db, "session", session_id);
+  return _hs_database_audit (db, HS_AUDIT_UPDATE, "session", session_id, before, after, error);
+}
+
 /* A NULL @mark takes back a mark that was set by mistake. */
 gboolean
 hs_attendance_set (HsDatabase  *db,
@@ -435,7 +462,8 @@ hs_attendance_set (HsDatabase  *db,
                              "DELETE FROM attendance WHERE id = ?",
                              session_id, participant_id, error);
   else
-    ok = write_mark (db, state.id, session_id, participant_id, mark, error);
+    ok = write_mark (db, state.id, session_id, participant_id, mark, error)
+         && mark_session_held (db, session_id, error);
   return _hs_database_write_end (db, ok, error);
 }
 
