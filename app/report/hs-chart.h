@@ -3,7 +3,7 @@
 
 #include <cairo.h>
 
-#include "hs-stats.h"
+#include "hs-chart-data.h"
 
 G_BEGIN_DECLS
 
@@ -16,24 +16,101 @@ typedef enum
 typedef struct
 {
   HsChartTheme  theme;
-  /* Base font size in device units; titles and labels scale from it. */
+  /* "rw" or "en": labels, numbers and dates, whatever the window speaks. */
+  const char   *language;
+  /* Base font size in device units; 0 scales it with the surface height.
+   * Titles and labels scale from it. */
   double        font_size;
+  /* NULL: the kind's own title; the total, period and filters. */
   const char   *title;
   const char   *subtitle;
-  const char   *source;
+  /* For the source line "Healing Spaces · <organisation> · <date>". */
+  const char   *organisation;
+  /* yyyy-mm-dd for the source line and the target's time marker; NULL:
+   * today. */
+  const char   *date;
+  /* Leaves out the background so that a widget's own shows through. */
+  gboolean      transparent;
+  /* Leaves out the source line (the screen shows it elsewhere). */
+  gboolean      no_source;
 } HsChartStyle;
 
-/* Graduates by district as bars stacked community + prison, with value
- * labels, rounded axis ticks and a legend. The one drawing used for screen,
- * print and file export. */
-void hs_chart_draw_districts (cairo_t             *cr,
-                              double               width,
-                              double               height,
-                              const HsStats       *stats,
-                              const HsChartStyle  *style);
+/* The defaults: light, English, scaled font, today. */
+void        hs_chart_style_init      (HsChartStyle        *style);
 
-/* A "nice" axis maximum and step for values up to @max: 1, 2 or 5 × 10^n. */
-double hs_chart_nice_step    (double               max,
-                              int                  target_ticks);
+typedef void (*HsChartDrawFunc) (cairo_t            *cr,
+                                 double              width,
+                                 double              height,
+                                 const HsChartData  *data,
+                                 const HsChartStyle *style);
+
+/* One per kind; the same drawing is used for the screen, printing and PNG,
+ * SVG and PDF files. Nothing is drawn outside (0, 0, width, height). */
+void        hs_chart_draw_district   (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+void        hs_chart_draw_sex        (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+void        hs_chart_draw_age        (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+void        hs_chart_draw_category   (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+void        hs_chart_draw_facility   (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+void        hs_chart_draw_trend      (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+void        hs_chart_draw_target     (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+
+/* The draw function of @data's kind. */
+void        hs_chart_draw            (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+
+/* The item (bar) under (@x, @y), or -1. */
+int         hs_chart_hit_test        (double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style,
+                                      double               x,
+                                      double               y);
+
+/* The kind's title, untranslated (translate with hs_report_gettext). */
+const char *hs_chart_kind_title      (HsChartKind          kind);
+/* The label of an item in @language; free it. */
+char       *hs_chart_item_label      (const HsChartData   *data,
+                                      const HsChartItem   *item,
+                                      const char          *language);
+
+/* The figures in words, for screen readers and SVG descriptions:
+ * "Musanze: 178 (Community 132, Prison 46); …". Free it. */
+char       *hs_chart_describe        (const HsChartData   *data,
+                                      const char          *language);
+
+/* A "nice" axis step for values up to @max: 1, 2 or 5 × 10^n. */
+double      hs_chart_nice_step       (double               max,
+                                      int                  target_ticks);
 
 G_END_DECLS

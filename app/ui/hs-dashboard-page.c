@@ -2,11 +2,42 @@
 #define G_LOG_DOMAIN "hs-dashboard-page"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
+#include "hs-chart-export-dialog.h"
+#include "hs-chart-view.h"
 #include "hs-dashboard-page.h"
 #include "hs-format.h"
+#include "hs-i18n.h"
 #include "hs-page.h"
+#include "hs-participants-page.h"
+#include "hs-presentation-setup.h"
+#include "hs-report-i18n.h"
 #include "hs-stats.h"
+#include "hs-window.h"
+
+/* The charts on the page, in order; presentations and exports use them
+ * too. */
+static const HsChartSpec chart_specs[] = {
+  { HS_CHART_KIND_DISTRICT, HS_CHART_SPLIT_SETTING },
+  { HS_CHART_KIND_SEX, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_AGE, HS_CHART_SPLIT_SETTING },
+  { HS_CHART_KIND_TREND, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_CATEGORY, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_FACILITY, HS_CHART_SPLIT_SEX },
+  { HS_CHART_KIND_TARGET, HS_CHART_SPLIT_NONE },
+};
+#define N_CHARTS G_N_ELEMENTS (chart_specs)
+
+static const char * const approach_values[] = { NULL, "sociotherapy", "multifamily", "resilience" };
+static const char * const setting_values[] = { NULL, "community", "prison" };
+static const char * const language_values[] = { "rw", "en" };
+
+typedef struct
+{
+  char *from;
+  char *to;
+} Period;
 
 struct _HsDashboardPage
 {
@@ -14,6 +45,12 @@ struct _HsDashboardPage
 
   HsDatabase *database;
   guint       n_district_rows;
+  /* Choices behind the period and district drop-downs. */
+  GPtrArray  *periods;
+  GArray     *district_ids;
+  gboolean    filling;
+  GtkEventController *root_shortcuts;
+  HsChartView *views[N_CHARTS];
 
   /* Template widgets */
   GtkWidget  *graduates_card;
@@ -38,6 +75,12 @@ struct _HsDashboardPage
   GtkLabel   *districts_detail;
   GtkWidget  *no_districts_label;
   GtkGrid    *district_grid;
+  GtkDropDown *period_filter;
+  GtkDropDown *district_filter;
+  GtkDropDown *approach_filter;
+  GtkDropDown *setting_filter;
+  GtkDropDown *language_filter;
+  GtkFlowBox *charts_box;
 };
 
 static void hs_dashboard_page_page_init (HsPageInterface *iface);
@@ -108,19 +151,58 @@ set_card_label (GtkWidget  *card,
                                   -1);
 }
 
-static void
-show_people (HsDashboardPage *self,
-             const HsStats   *stats)
+static guint
+item_total (const HsChartData *data,
+            const char        *key)
 {
-  g_autofree char *graduates = hs_format_count (stats->graduates);
-  g_autofree char *community = hs_format_count (stats->graduates - stats->prisoners);
-  g_autofree char *prisoners = hs_format_count (stats->prisoners);
-  g_autofree char *female = hs_format_count (stats->female);
-  g_autofree char *male = hs_format_count (stats->male);
-  g_autofree char *youth = hs_format_count (stats->youth);
-  g_autofree char *adults = hs_format_count (stats->adults);
-  g_autofree char *prisoners_female = hs_format_count (stats->prisoners_female);
-  g_autofree char *prisoners_male = hs_format_count (stats->prisoners_male);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (data->items, i);
+
+      if (g_strcmp0 (item->key, key) == 0)
+        return item->total;
+    }
+  return 0;
+}
+
+static const HsChartData *
+chart_data (HsDashboardPage *self,
+            HsChartKind      kind)
+{
+  for (guint i = 0; i < N_CHARTS; i++)
+    if (chart_specs[i].kind == kind)
+      return hs_chart_view_get_data (self->views[i]);
+  g_return_val_if_reached (NULL);
+}
+
+/* The people cards follow the filters, like the charts. */
+static void
+show_people (HsDashboardPage *self)
+{
+  const HsChartData *districts = chart_data (self, HS_CHART_KIND_DISTRICT);
+  const HsChartData *sexes = chart_data (self, HS_CHART_KIND_SEX);
+  const HsChartData *ages = chart_data (self, HS_CHART_KIND_AGE);
+  const HsChartData *facilities = chart_data (self, HS_CHART_KIND_FACILITY);
+  guint prisoners_female = 0, prisoners_male = 0;
+  g_autofree char *graduates = hs_format_count (districts->total);
+  g_autofree char *community = hs_format_count (districts->total - facilities->total);
+  g_autofree char *prisoners = hs_format_count (facilities->total);
+  g_autofree char *female = hs_format_count (item_total (sexes, "F"));
+  g_autofree char *male = hs_format_count (item_total (sexes, "M"));
+  g_autofree char *youth = hs_format_count (item_total (ages, "youth"));
+  g_autofree char *adults = hs_format_count (item_total (ages, "adult"));
+  g_autofree char *pf = NULL;
+  g_autofree char *pm = NULL;
+
+  for (guint i = 0; i < facilities->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (facilities->items, i);
+
+      prisoners_female += item->values[0];
+      prisoners_male += item->values[1];
+    }
+  pf = hs_format_count (prisoners_female);
+  pm = hs_format_count (prisoners_male);
 
   set_figure (self->graduates_label, _("Graduates"), graduates);
   set_text (self->graduates_detail, _("Community: %s, prison: %s"), community, prisoners);
@@ -129,17 +211,17 @@ show_people (HsDashboardPage *self,
   set_figure (self->female_label, _("Female"), female);
   set_figure (self->male_label, _("Male"), male);
   set_text (self->sex_detail, _("%u%% of graduates are female"),
-            percent (stats->female, stats->graduates));
+            percent (item_total (sexes, "F"), sexes->total));
   set_card_label (self->sex_card, _("Female: %s, male: %s"), female, male);
 
   set_figure (self->youth_label, _("Youth"), youth);
   set_figure (self->adults_label, _("Adults"), adults);
   set_text (self->age_detail, _("%u%% of graduates are youth"),
-            percent (stats->youth, stats->graduates));
+            percent (item_total (ages, "youth"), ages->total));
   set_card_label (self->age_card, _("Youth: %s, adults: %s"), youth, adults);
 
   set_figure (self->prisoners_label, _("Prisoners"), prisoners);
-  set_text (self->prisoners_detail, _("Female: %s, male: %s"), prisoners_female, prisoners_male);
+  set_text (self->prisoners_detail, _("Female: %s, male: %s"), pf, pm);
   set_card_label (self->prisoners_card, _("Prisoners: %s"), prisoners);
 }
 
@@ -201,42 +283,200 @@ add_district_row (HsDashboardPage *self,
 }
 
 static void
-show_districts (HsDashboardPage *self,
-                const HsStats   *stats)
+show_districts (HsDashboardPage *self)
 {
-  GPtrArray *districts = stats->districts;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (districts->len, NULL, TRUE);
-  g_autofree char *count = hs_format_count (districts->len);
+  const HsChartData *data = chart_data (self, HS_CHART_KIND_DISTRICT);
+  GPtrArray *items = data->items;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (items->len, NULL, TRUE);
+  g_autofree char *count = hs_format_count (items->len);
   g_autofree char *list = NULL;
   guint community = 0, prison = 0;
 
   for (; self->n_district_rows > 0; self->n_district_rows--)
     gtk_grid_remove_row (self->district_grid, FIRST_DISTRICT_ROW);
 
-  for (guint i = 0; i < districts->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const HsDistrictStats *district = g_ptr_array_index (districts, i);
+      const HsChartItem *item = g_ptr_array_index (items, i);
 
-      add_district_row (self, district->name, district->graduates,
-                        district->community, district->prison, FALSE);
-      community += district->community;
-      prison += district->prison;
-      g_ptr_array_add (names, district->name);
+      add_district_row (self, item->label, item->total, item->values[0], item->values[1],
+                        FALSE);
+      community += item->values[0];
+      prison += item->values[1];
+      g_ptr_array_add (names, item->label);
     }
-  if (districts->len > 1)
+  if (items->len > 1)
     {
       gtk_grid_attach (self->district_grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL),
                        0, FIRST_DISTRICT_ROW + self->n_district_rows++, 4, 1);
-      add_district_row (self, _("All districts"), stats->graduates, community, prison, TRUE);
+      add_district_row (self, _("All districts"), data->total, community, prison, TRUE);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->district_grid), districts->len > 0);
-  gtk_widget_set_visible (self->no_districts_label, districts->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->district_grid), items->len > 0);
+  gtk_widget_set_visible (self->no_districts_label, items->len == 0);
 
   set_figure (self->districts_label, _("Districts"), count);
-  list = districts->len > 0 ? g_strjoinv (", ", (char **) names->pdata) : g_strdup ("");
+  list = items->len > 0 ? g_strjoinv (", ", (char **) names->pdata) : g_strdup ("");
   gtk_label_set_text (self->districts_detail, list);
   set_card_label (self->districts_card, _("Districts: %s"), count);
+}
+
+static void
+period_free (Period *period)
+{
+  g_free (period->from);
+  g_free (period->to);
+  g_free (period);
+}
+
+static const char *
+selected_value (GtkDropDown        *drop_down,
+                const char * const *values,
+                guint               n_values)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  return selected < n_values ? values[selected] : NULL;
+}
+
+static const char *
+chart_language (HsDashboardPage *self)
+{
+  const char *language = selected_value (self->language_filter, language_values,
+                                         G_N_ELEMENTS (language_values));
+
+  return language != NULL ? language : hs_i18n_get_language ();
+}
+
+static void
+get_filter (HsDashboardPage *self,
+            HsChartFilter   *filter)
+{
+  guint period = gtk_drop_down_get_selected (self->period_filter);
+  guint district = gtk_drop_down_get_selected (self->district_filter);
+
+  *filter = (HsChartFilter) { NULL };
+  if (period < self->periods->len)
+    {
+      const Period *chosen = g_ptr_array_index (self->periods, period);
+
+      filter->from = g_strdup (chosen->from);
+      filter->to = g_strdup (chosen->to);
+    }
+  if (district < self->district_ids->len)
+    filter->district_id = g_array_index (self->district_ids, gint64, district);
+  filter->approach = g_strdup (selected_value (self->approach_filter, approach_values,
+                                               G_N_ELEMENTS (approach_values)));
+  filter->setting = g_strdup (selected_value (self->setting_filter, setting_values,
+                                              G_N_ELEMENTS (setting_values)));
+}
+
+static void
+add_period (HsDashboardPage *self,
+            GtkStringList   *names,
+            const char      *name,
+            char            *from,
+            char            *to)
+{
+  Period *period = g_new0 (Period, 1);
+
+  period->from = from;
+  period->to = to;
+  g_ptr_array_add (self->periods, period);
+  gtk_string_list_append (names, name);
+}
+
+/* Keeps the chosen entry when the choices are rebuilt, matched by name. */
+static void
+set_choices (GtkDropDown   *drop_down,
+             GtkStringList *names)
+{
+  GListModel *old = gtk_drop_down_get_model (drop_down);
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autofree char *kept = NULL;
+  guint position = 0;
+
+  if (old != NULL && selected < g_list_model_get_n_items (old))
+    kept = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (old), selected));
+  for (guint i = 0; kept != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), kept) == 0)
+      position = i;
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop_down, position);
+}
+
+/* Periods: all time, then each year that had graduations, latest first;
+ * districts: those with graduates. */
+static gboolean
+fill_choices (HsDashboardPage  *self,
+              GError          **error)
+{
+  g_autoptr(HsChartData) districts = NULL;
+  g_autoptr(HsChartData) trend = NULL;
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+  int first, last;
+
+  districts = hs_chart_data_query (self->database, HS_CHART_KIND_DISTRICT, HS_CHART_SPLIT_NONE,
+                                   NULL, error);
+  trend = districts != NULL ? hs_chart_data_query (self->database, HS_CHART_KIND_TREND,
+                                                   HS_CHART_SPLIT_NONE, NULL, error) : NULL;
+  if (trend == NULL)
+    return FALSE;
+
+  g_ptr_array_set_size (self->periods, 0);
+  add_period (self, periods, _("All time"), NULL, NULL);
+  if (trend->first_date != NULL && trend->last_date != NULL)
+    {
+      first = atoi (trend->first_date);
+      last = atoi (trend->last_date);
+      for (int year = last; year >= first && year > last - 10; year--)
+        {
+          g_autofree char *name = g_strdup_printf ("%d", year);
+
+          add_period (self, periods, name, g_strdup_printf ("%d-01-01", year),
+                      g_strdup_printf ("%d-12-31", year));
+        }
+    }
+
+  g_array_set_size (self->district_ids, 0);
+  g_array_append_val (self->district_ids, none);
+  gtk_string_list_append (names, _("All districts"));
+  for (guint i = 0; i < districts->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (districts->items, i);
+
+      g_array_append_val (self->district_ids, item->id);
+      gtk_string_list_append (names, item->label);
+    }
+
+  set_choices (self->period_filter, periods);
+  set_choices (self->district_filter, names);
+  return TRUE;
+}
+
+static gboolean
+show_charts (HsDashboardPage  *self,
+             GError          **error)
+{
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autofree char *organisation = hs_database_get_setting (self->database, "organisation.name");
+  HsChartFilter filter;
+
+  get_filter (self, &filter);
+  charts = hs_chart_specs_query (self->database, &filter, chart_specs, N_CHARTS, error);
+  hs_chart_filter_clear (&filter);
+  if (charts == NULL)
+    return FALSE;
+  g_ptr_array_set_free_func (charts, NULL);
+  for (guint i = 0; i < N_CHARTS; i++)
+    {
+      hs_chart_view_set_language (self->views[i], chart_language (self));
+      hs_chart_view_set_organisation (self->views[i], organisation);
+      hs_chart_view_set_data (self->views[i], g_ptr_array_index (charts, i));
+    }
+  return TRUE;
 }
 
 /* Recomputes every figure from the database. */
@@ -245,6 +485,7 @@ hs_dashboard_page_reload (HsDashboardPage  *self,
                           GError          **error)
 {
   g_autoptr(HsStats) stats = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (HS_IS_DASHBOARD_PAGE (self), FALSE);
   g_return_val_if_fail (HS_IS_DATABASE (self->database), FALSE);
@@ -253,10 +494,235 @@ hs_dashboard_page_reload (HsDashboardPage  *self,
   if (stats == NULL)
     return FALSE;
 
-  show_people (self, stats);
+  self->filling = TRUE;
+  ok = fill_choices (self, error);
+  self->filling = FALSE;
+  if (!ok || !show_charts (self, error))
+    return FALSE;
+
+  show_people (self);
   show_groups (self, stats);
-  show_districts (self, stats);
+  show_districts (self);
   return TRUE;
+}
+
+static void
+on_filter_changed_cb (HsDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || self->database == NULL)
+    return;
+  if (!show_charts (self, &error))
+    {
+      g_warning ("Could not count graduates: %s", error->message);
+      return;
+    }
+  show_people (self);
+  show_districts (self);
+}
+
+/* A bar leads to the people behind it. */
+static void
+on_chart_item_activated_cb (HsChartView *view,
+                            guint        index,
+                            HsDashboardPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const HsChartData *data = hs_chart_view_get_data (view);
+  const HsChartItem *item;
+  const char *district, *sex = NULL, *age_band = NULL, *setting;
+  GtkWidget *page;
+
+  if (!HS_IS_WINDOW (root) || data == NULL || index >= data->items->len)
+    return;
+  item = g_ptr_array_index (data->items, index);
+  district = data->district_name;
+  setting = data->filter.setting;
+  switch (data->kind)
+    {
+    case HS_CHART_KIND_DISTRICT:
+      district = item->key;
+      break;
+    case HS_CHART_KIND_SEX:
+      sex = item->key;
+      break;
+    case HS_CHART_KIND_AGE:
+      age_band = item->key;
+      break;
+    case HS_CHART_KIND_FACILITY:
+      setting = "prison";
+      break;
+    default:
+      break;
+    }
+
+  hs_window_show_section (HS_WINDOW (root), "participants");
+  page = hs_window_get_section (HS_WINDOW (root), "participants");
+  if (HS_IS_PARTICIPANTS_PAGE (page))
+    hs_participants_page_show_matching (HS_PARTICIPANTS_PAGE (page), district, sex, age_band,
+                                        setting, "graduated");
+}
+
+static void
+run_export (HsDashboardPage   *self,
+            const HsChartSpec *specs,
+            guint              n_specs,
+            HsChartExportMode  mode)
+{
+  HsChartFilter filter;
+
+  if (self->database == NULL)
+    return;
+  get_filter (self, &filter);
+  hs_chart_export_dialog_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                              self->database, &filter, specs, n_specs, chart_language (self),
+                              mode);
+  hs_chart_filter_clear (&filter);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (index < N_CHARTS)
+    run_export (HS_DASHBOARD_PAGE (widget), &chart_specs[index], 1, HS_CHART_EXPORT_ONE);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_export (HS_DASHBOARD_PAGE (widget), chart_specs, N_CHARTS, HS_CHART_EXPORT_PAGES);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  static const HsChartSpec report_specs[] = {
+    { HS_CHART_KIND_DISTRICT, HS_CHART_SPLIT_SETTING },
+    { HS_CHART_KIND_SEX, HS_CHART_SPLIT_NONE },
+    { HS_CHART_KIND_AGE, HS_CHART_SPLIT_SETTING },
+    { HS_CHART_KIND_FACILITY, HS_CHART_SPLIT_SEX },
+  };
+
+  run_export (HS_DASHBOARD_PAGE (widget), report_specs, G_N_ELEMENTS (report_specs),
+              HS_CHART_EXPORT_REPORT);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HsDashboardPage *self = HS_DASHBOARD_PAGE (widget);
+  HsChartFilter filter;
+
+  if (self->database == NULL)
+    return;
+  get_filter (self, &filter);
+  hs_chart_print_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->database, &filter,
+                      chart_specs, N_CHARTS, chart_language (self));
+  hs_chart_filter_clear (&filter);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HsDashboardPage *self = HS_DASHBOARD_PAGE (widget);
+  HsChartFilter filter;
+
+  if (self->database == NULL)
+    return;
+  get_filter (self, &filter);
+  hs_presentation_setup_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->database, &filter,
+                             chart_specs, N_CHARTS, chart_language (self));
+  hs_chart_filter_clear (&filter);
+}
+
+static GtkWidget *
+make_chart_card (HsDashboardPage *self,
+                 guint            index)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *view = hs_chart_view_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Save Chart As…"), NULL);
+
+  gtk_widget_set_size_request (view, 300, 340);
+  hs_chart_view_set_font_size (HS_CHART_VIEW (view), 13);
+  g_signal_connect (view, "item-activated", G_CALLBACK (on_chart_item_activated_cb), self);
+  self->views[index] = HS_CHART_VIEW (view);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), view);
+
+  g_menu_item_set_action_and_target_value (item, "dashboard.export-chart",
+                                           g_variant_new_uint32 (index));
+  g_menu_append_item (menu, item);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Save this chart"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Save this chart"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
+  gtk_widget_add_css_class (overlay, "card");
+  gtk_widget_add_css_class (overlay, "hs-chart-card");
+  return overlay;
+}
+
+static void
+set_static_choices (GtkDropDown        *drop_down,
+                    const char * const *labels,
+                    guint               selected)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    gtk_string_list_append (names, _(labels[i]));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop_down, selected);
+}
+
+static void
+init_filters (HsDashboardPage *self)
+{
+  static const char * const approaches[] = {
+    N_("All approaches"), N_("Sociotherapy"), N_("Multifamily therapy"),
+    N_("Resilience-oriented therapy"), NULL,
+  };
+  static const char * const settings[] = {
+    N_("Community and prison"), N_("Community"), N_("Prison"), NULL,
+  };
+  static const char * const languages[] = {
+    N_("Charts in Kinyarwanda"), N_("Charts in English"), NULL,
+  };
+  GtkDropDown *drop_downs[] = {
+    self->period_filter, self->district_filter, self->approach_filter, self->setting_filter,
+    self->language_filter,
+  };
+
+  set_static_choices (self->approach_filter, approaches, 0);
+  set_static_choices (self->setting_filter, settings, 0);
+  set_static_choices (self->language_filter, languages,
+                      g_str_equal (hs_i18n_get_language (), "rw") ? 0 : 1);
+  for (guint i = 0; i < G_N_ELEMENTS (drop_downs); i++)
+    g_signal_connect_swapped (drop_downs[i], "notify::selected",
+                              G_CALLBACK (on_filter_changed_cb), self);
+  for (guint i = 0; i < N_CHARTS; i++)
+    gtk_flow_box_append (self->charts_box, make_chart_card (self, i));
 }
 
 HsDatabase *
@@ -322,8 +788,48 @@ hs_dashboard_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_pointer (&self->district_ids, g_array_unref);
 
   G_OBJECT_CLASS (hs_dashboard_page_parent_class)->dispose (object);
+}
+
+static gboolean
+on_present_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (user_data), "dashboard.present", NULL);
+}
+
+/* F5 starts a presentation from anywhere in the window, so the shortcut
+ * lives on the window while the page is in it. */
+static void
+hs_dashboard_page_root (GtkWidget *widget)
+{
+  HsDashboardPage *self = HS_DASHBOARD_PAGE (widget);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  GTK_WIDGET_CLASS (hs_dashboard_page_parent_class)->root (widget);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
+                                                          gtk_callback_action_new (
+                                                            on_present_shortcut_cb, self, NULL)));
+  gtk_event_controller_set_name (shortcuts, "hs-dashboard-present");
+  self->root_shortcuts = shortcuts;
+  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), shortcuts);
+}
+
+static void
+hs_dashboard_page_unroot (GtkWidget *widget)
+{
+  HsDashboardPage *self = HS_DASHBOARD_PAGE (widget);
+
+  if (self->root_shortcuts != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (gtk_widget_get_root (widget)),
+                                  self->root_shortcuts);
+  self->root_shortcuts = NULL;
+  GTK_WIDGET_CLASS (hs_dashboard_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -335,6 +841,8 @@ hs_dashboard_page_class_init (HsDashboardPageClass *klass)
   object_class->get_property = hs_dashboard_page_get_property;
   object_class->set_property = hs_dashboard_page_set_property;
   object_class->dispose = hs_dashboard_page_dispose;
+  widget_class->root = hs_dashboard_page_root;
+  widget_class->unroot = hs_dashboard_page_unroot;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
@@ -368,13 +876,30 @@ hs_dashboard_page_class_init (HsDashboardPageClass *klass)
   BIND (districts_detail);
   BIND (no_districts_label);
   BIND (district_grid);
+  BIND (period_filter);
+  BIND (district_filter);
+  BIND (approach_filter);
+  BIND (setting_filter);
+  BIND (language_filter);
+  BIND (charts_box);
 #undef BIND
+
+  gtk_widget_class_install_action (widget_class, "dashboard.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-report", NULL,
+                                   export_report_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-chart", "u",
+                                   export_chart_action);
 }
 
 static void
 hs_dashboard_page_init (HsDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) period_free);
+  self->district_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  init_filters (self);
 }
 
 static void

@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""UI test of the charts: the dashboard's charts as screen readers see
+them, a presentation started with F5 and driven with the keyboard, and the
+Reports section. Prints TAP. Run it through run-ui-test.sh."""
+
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+from smoke import (Failure, Run, Skip, find_all, graduates_figure, text_of, wait_for,
+                   quit_with_ctrl_q)
+
+DEMO_TITLE = 'Healing Spaces — Demo'
+
+
+def key_to_window(name, keys):
+    """Sends keys to the app's window titled name (xdotool finds it by title)."""
+    windows = wait_for('an X window titled %r' % name, lambda: subprocess.run(
+        ['xdotool', 'search', '--onlyvisible', '--name', '^%s$' % name],
+        capture_output=True, text=True).stdout.split())
+    subprocess.run(['xdotool', 'windowfocus', windows[-1]], check=True)
+    time.sleep(0.3)
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', keys], check=True)
+    time.sleep(0.3)
+
+
+def buttons(root, name):
+    """GTK 4.8 names a button with a mnemonic label "Start Start": match
+    the last word(s)."""
+    return [button for button in find_all(root, pyatspi.ROLE_PUSH_BUTTON)
+            if button.name == name or button.name.endswith(' ' + name)]
+
+
+def frames(app):
+    accessible = app.accessible()
+    return [accessible.getChildAtIndex(i) for i in range(accessible.childCount)]
+
+
+def find_frame(app, title):
+    return next((f for f in frames(app) if f is not None and f.getRole() == pyatspi.ROLE_FRAME
+                 and f.name == title), None)
+
+
+def test_dashboard_charts(app, frame):
+    """The dashboard shows each chart, named with its figures."""
+    district = wait_for('the district chart', lambda: [
+        image for image in find_all(frame, pyatspi.ROLE_IMAGE)
+        if image.name.startswith('Graduates by district.')])
+    for figure in ('Musanze: 178', 'Nyabihu: 147', 'Nyamagabe: 190'):
+        if figure not in district[0].name:
+            raise Failure('the district chart does not say %r: %r' % (figure, district[0].name))
+    images = [image.name for image in find_all(frame, pyatspi.ROLE_IMAGE)]
+    for title in ('Graduates by sex.', 'Graduates over time.',
+                  'Progress towards the programme target.'):
+        if not any(name.startswith(title) for name in images):
+            raise Failure('no chart named %r among %r' % (title, images))
+    if not buttons(frame, 'Present'):
+        names = [button.name for button in find_all(frame, pyatspi.ROLE_PUSH_BUTTON)]
+        raise Failure('no Present button among %r' % names)
+
+
+def counter(frame):
+    labels = [text_of(label) for label in find_all(frame, pyatspi.ROLE_LABEL)]
+    return next((text for text in labels if ' / ' in text), None)
+
+
+def test_presentation(app, frame):
+    """F5, Start, then Space, ← and Esc drive a slideshow of the charts."""
+    key_to_window(DEMO_TITLE, 'F5')
+    setup = wait_for('the Present Charts window', lambda: find_frame(app, 'Present Charts'))
+    start = wait_for('the Start button', lambda: buttons(setup, 'Start'))
+    start[0].queryAction().doAction(0)
+    show = wait_for('the presentation', lambda: find_frame(app, 'Presentation'))
+    wait_for('slide 1 / 7', lambda: counter(show) == '1 / 7')
+    key_to_window('Presentation', 'space')
+    wait_for('slide 2 / 7 after Space', lambda: counter(show) == '2 / 7')
+    key_to_window('Presentation', 'Right')
+    wait_for('slide 3 / 7 after →', lambda: counter(show) == '3 / 7')
+    key_to_window('Presentation', 'Left')
+    wait_for('slide 2 / 7 after ←', lambda: counter(show) == '2 / 7')
+    key_to_window('Presentation', 'Escape')
+    wait_for('the presentation to close', lambda: find_frame(app, 'Presentation') is None)
+
+
+def test_reports(app, frame):
+    """The Reports section lists the tables behind the charts."""
+    sidebar = wait_for('the sidebar', lambda: find_all(frame, pyatspi.ROLE_LIST, 'Sections'))[0]
+    rows = [sidebar.getChildAtIndex(i) for i in range(sidebar.childCount)]
+    names = [' '.join(text_of(label) for label in find_all(row, pyatspi.ROLE_LABEL))
+             for row in rows]
+    if 'Reports' not in names:
+        raise Failure('no Reports in the sidebar: %r' % names)
+    sidebar.querySelection().selectChild(names.index('Reports'))
+    heading = 'Graduates by district, setting, sex and age band'
+    wait_for('the breakdown table', lambda: any(
+        text_of(label) == heading for label in find_all(frame, pyatspi.ROLE_LABEL)))
+    wait_for('a Copy button', lambda: buttons(frame, 'Copy'))
+
+
+TESTS = [test_dashboard_charts, test_presentation, test_reports]
+
+
+def main():
+    """One run of the app for every test: starting it is the slow part."""
+    print('1..%d' % (len(TESTS) + 1), flush=True)
+    failed = 0
+    run = Run()
+    try:
+        run.start('--demo')
+        frame = run.frame(DEMO_TITLE)
+        wait_for('the Graduates card', lambda: graduates_figure(frame))
+        for number, test in enumerate(TESTS, 1):
+            description = '%s - %s' % (test.__name__, test.__doc__.splitlines()[0])
+            try:
+                test(run, frame)
+                print('ok %d %s' % (number, description))
+            except Skip as skip:
+                print('ok %d %s # SKIP %s' % (number, description, skip))
+            except Exception as error:
+                failed += 1
+                print('not ok %d %s' % (number, description))
+                print('# %s: %s' % (type(error).__name__, error))
+                for line in run.app.log_tail():
+                    print('#   app: %s' % line)
+            sys.stdout.flush()
+        quit_with_ctrl_q(run)
+        print('ok %d quit - Ctrl+Q ends the app' % (len(TESTS) + 1))
+    except Exception as error:
+        failed += 1
+        print('not ok %d quit - the app started and ended' % (len(TESTS) + 1))
+        print('# %s: %s' % (type(error).__name__, error))
+    finally:
+        run.close()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
