@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hs-cli"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hs-certificate-drawing.h"
+#include "hs-cli-private.h"
+
+typedef struct
+{
+  const char *group;
+  const char *ceremony;
+  const char *language;
+  const char *output;
+  const char *issued;
+  gboolean    portrait;
+} CertificateArgs;
+
+/* Accepts "--name value" and "--name=value"; advances *@i past the value. */
+static gboolean
+take_value (const HsCliOptions  *options,
+            int                 *i,
+            const char          *name,
+            const char         **value)
+{
+  const char *arg = options->args[*i];
+  size_t len = strlen (name);
+
+  if (g_str_equal (arg, name) && *i + 1 < options->n_args)
+    {
+      *value = options->args[++*i];
+      return TRUE;
+    }
+  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
+    {
+      *value = arg + len + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+parse_certificate_args (const HsCliOptions *options,
+                        CertificateArgs    *args)
+{
+  for (int i = 0; i < options->n_args; i++)
+    {
+      const char *arg = options->args[i];
+
+      if (take_value (options, &i, "--group", &args->group)
+          || take_value (options, &i, "--ceremony", &args->ceremony)
+          || take_value (options, &i, "--lang", &args->language)
+          || take_value (options, &i, "--issued", &args->issued)
+          || take_value (options, &i, "-o", &args->output)
+          || take_value (options, &i, "--output", &args->output))
+        continue;
+      if (g_str_equal (arg, "--portrait"))
+        args->portrait = TRUE;
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option ‘%s’ for certificates."),
+                                                      arg);
+          return _hs_cli_usage_error (message);
+        }
+    }
+  if ((args->group == NULL) == (args->ceremony == NULL))
+    return _hs_cli_usage_error (_("Give either --group NAME or --ceremony YYYY-MM-DD."));
+  if (args->output == NULL)
+    return _hs_cli_usage_error (_("Give the PDF file to write with -o FILE.pdf."));
+  if (g_str_equal (args->language, "both"))
+    args->language = "rw+en";
+  if (!g_str_equal (args->language, "rw") && !g_str_equal (args->language, "en")
+      && !g_str_equal (args->language, "rw+en"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown certificate language ‘%s’: use "
+                                                    "rw, en or both."), args->language);
+      return _hs_cli_usage_error (message);
+    }
+  return 0;
+}
+
+static GArray *
+find_graduates (HsDatabase             *db,
+                const CertificateArgs  *args,
+                GError                **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  gint64 group_id;
+
+  if (args->ceremony != NULL)
+    {
+      keys = hs_certificate_graduates_of_ceremony (db, args->ceremony, error);
+      if (keys != NULL && keys->len == 0)
+        g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND,
+                     _("No group has graduates with a graduation date of %s."), args->ceremony);
+      return keys != NULL && keys->len > 0 ? g_steal_pointer (&keys) : NULL;
+    }
+  group_id = hs_certificate_find_group (db, args->group);
+  if (group_id == 0)
+    {
+      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no group called “%s”."), args->group);
+      return NULL;
+    }
+  keys = hs_certificate_graduates_of_group (db, group_id, error);
+  if (keys != NULL && keys->len == 0)
+    g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND,
+                 _("The group “%s” has no graduates yet: record who graduated first."),
+                 args->group);
+  return keys != NULL && keys->len > 0 ? g_steal_pointer (&keys) : NULL;
+}
+
+int
+_hs_cli_certificates (const HsCliOptions *options)
+{
+  CertificateArgs args = { .language = "rw+en" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsDatabase) db = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(HsCertificateDesign) design = NULL;
+  guint reprints = 0;
+  int status;
+
+  if ((status = parse_certificate_args (options, &args)) != 0)
+    return status;
+  if ((db = _hs_cli_open_database (options, &error)) == NULL
+      || (keys = find_graduates (db, &args, &error)) == NULL
+      || (certificates = hs_certificate_issue_batch (db, (HsCertificateKey *) keys->data,
+                                                     keys->len, args.language, args.issued,
+                                                     &error)) == NULL)
+    return _hs_cli_fail (error->message);
+
+  design = hs_certificate_design_new_from_settings (db);
+  if (!hs_certificate_write_pdf (design, certificates,
+                                 args.portrait ? HS_CERTIFICATE_PORTRAIT
+                                               : HS_CERTIFICATE_LANDSCAPE,
+                                 args.output, NULL, NULL, NULL, &error))
+    return _hs_cli_fail (error->message);
+
+  for (guint i = 0; i < certificates->len; i++)
+    reprints += hs_certificate_is_reprint (g_ptr_array_index (certificates, i));
+  printf (ngettext ("Wrote %u certificate to %s", "Wrote %u certificates to %s",
+                    certificates->len), certificates->len, args.output);
+  printf (" ");
+  printf (ngettext ("(%u reprint).\n", "(%u reprints).\n", reprints), reprints);
+  return 0;
+}
+
+static void
+print_certificate (HsCertificate *certificate)
+{
+  const char *venue = hs_certificate_get_graduation_venue (certificate);
+
+  printf ("%s\n", hs_certificate_get_participant_name (certificate));
+  printf (_("Group: %s (%s)\n"), hs_certificate_get_group_name (certificate),
+          hs_certificate_get_facility (certificate) ? hs_certificate_get_facility (certificate)
+                                                    : hs_certificate_get_district (certificate));
+  printf (_("Graduated: %s%s%s\n"),
+          hs_certificate_get_graduation_date (certificate) ?: "",
+          venue ? ", " : "", venue ? venue : "");
+  printf (_("Issued: %s, language %s, reprinted %u times\n"),
+          hs_certificate_get_issued (certificate), hs_certificate_get_language (certificate),
+          hs_certificate_get_n_reprints (certificate));
+}
+
+int
+_hs_cli_verify (const HsCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsDatabase) db = NULL;
+  g_autoptr(HsCertificate) certificate = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  HsCertificateVerdict verdict;
+
+  if (options->n_args < 1 || options->n_args > 2)
+    return _hs_cli_usage_error (_("verify takes a serial, optionally followed by its check "
+                                  "value: verify HS-2026-000123 [ABCD1234]."));
+  text = g_strjoinv (" ", options->args);
+  if ((db = _hs_cli_open_database (options, &error)) == NULL)
+    return _hs_cli_fail (error->message);
+  verdict = hs_certificate_verify (db, text, &certificate, &error);
+  if (error != NULL)
+    return _hs_cli_fail (error->message);
+
+  switch (verdict)
+    {
+    case HS_CERTIFICATE_VALID:
+      printf (_("%s is valid.\n"), hs_certificate_get_serial (certificate));
+      print_certificate (certificate);
+      return 0;
+    case HS_CERTIFICATE_VOIDED:
+      print_certificate (certificate);
+      message = g_strdup_printf (_("%s was voided on %s: %s."),
+                                 hs_certificate_get_serial (certificate),
+                                 hs_certificate_get_voided (certificate),
+                                 hs_certificate_get_void_reason (certificate));
+      return _hs_cli_fail (message);
+    case HS_CERTIFICATE_BAD_CHECK:
+      message = g_strdup_printf (_("The check value does not match %s: this certificate was "
+                                   "not printed from this register or was altered."),
+                                 hs_certificate_get_serial (certificate));
+      return _hs_cli_fail (message);
+    case HS_CERTIFICATE_UNKNOWN:
+    default:
+      message = g_strdup_printf (_("No certificate “%s” is in the register."), text);
+      return _hs_cli_fail (message);
+    }
+}

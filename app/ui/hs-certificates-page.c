@@ -1,0 +1,774 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hs-certificates-page"
+
+#include <glib/gi18n.h>
+
+#include "hs-certificate-drawing.h"
+#include "hs-certificate-preview.h"
+#include "hs-certificate-print.h"
+#include "hs-certificates-page.h"
+#include "hs-page.h"
+
+struct _HsCertificatesPage
+{
+  AdwBin             parent_instance;
+
+  HsDatabase        *database;
+  HsCertificateList *register_list;
+  GtkSingleSelection *selection;
+  GPtrArray         *batches;
+  GCancellable      *cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay   *toast_overlay;
+  AdwComboRow       *batch_row;
+  GtkStringList     *batch_model;
+  AdwComboRow       *language_row;
+  AdwComboRow       *orientation_row;
+  GtkWidget         *actions_box;
+  GtkWidget         *progress_box;
+  GtkProgressBar    *progress_bar;
+  AdwEntryRow       *verify_row;
+  GtkLabel          *verify_label;
+  GtkWidget         *void_button;
+  GtkSearchEntry    *search_entry;
+  GtkColumnView     *column_view;
+  GtkLabel          *count_label;
+};
+
+static void hs_certificates_page_page_init (HsPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HsCertificatesPage, hs_certificates_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (HS_TYPE_PAGE,
+                                                      hs_certificates_page_page_init))
+
+/* In the order of the language row's model. */
+static const char * const languages[] = { "rw", "en", "rw+en" };
+
+static void
+toast (HsCertificatesPage *self,
+       const char         *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (HsCertificatesPage *self,
+            const char         *heading,
+            const char         *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* 2024-05-20 → 20.05.2024, as dates are written in Rwanda. */
+static char *
+format_date (const char *iso)
+{
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (iso ? iso : "");
+  return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+}
+
+static char *
+batch_label (const HsCertificateBatch *batch)
+{
+  g_autofree char *date = format_date (batch->date);
+
+  if (batch->group_id == 0)
+    /* Translators: a graduation ceremony: its date, how many groups and graduates. */
+    return g_strdup_printf (ngettext ("Ceremony of %s — %u groups, %u graduates",
+                                      "Ceremony of %s — %u groups, %u graduates",
+                                      batch->n_groups),
+                            date, batch->n_groups, batch->n_graduates);
+  {
+    g_autofree char *label = g_strdup_printf (ngettext ("%s — %u graduate", "%s — %u graduates",
+                                                        batch->n_graduates),
+                                              batch->name, batch->n_graduates);
+
+    /* Indented under its ceremony. */
+    return g_strconcat ("    ", label, NULL);
+  }
+}
+
+static void
+load_batches (HsCertificatesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint selected = adw_combo_row_get_selected (self->batch_row);
+
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
+  self->batches = hs_certificate_list_batches (self->database, &error);
+  if (self->batches == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->batches = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < self->batches->len; i++)
+    g_ptr_array_add (labels, batch_label (g_ptr_array_index (self->batches, i)));
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (self->batch_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->batch_model)),
+                          (const char * const *) labels->pdata);
+  if (selected < self->batches->len)
+    adw_combo_row_set_selected (self->batch_row, selected);
+  gtk_widget_set_sensitive (self->actions_box, self->batches->len > 0);
+  /* Otherwise the row shows the chosen batch as its subtitle. */
+  if (self->batches->len == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->batch_row),
+                                 _("No one has graduated yet: record graduations in a group "
+                                   "first."));
+}
+
+static void
+update_count (HsCertificatesPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->register_list));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u certificate", "%u certificates", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static HsCertificateOrientation
+chosen_orientation (HsCertificatesPage *self)
+{
+  return adw_combo_row_get_selected (self->orientation_row) == 1 ? HS_CERTIFICATE_PORTRAIT
+                                                                 : HS_CERTIFICATE_LANDSCAPE;
+}
+
+static const HsCertificateBatch *
+chosen_batch (HsCertificatesPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->batch_row);
+
+  if (self->batches == NULL || selected >= self->batches->len)
+    return NULL;
+  return g_ptr_array_index (self->batches, selected);
+}
+
+/* Issues (or records reprints of) the chosen batch; NULL after telling why. */
+static GPtrArray *
+issue_chosen (HsCertificatesPage *self)
+{
+  const HsCertificateBatch *batch = chosen_batch (self);
+  guint language = MIN (adw_combo_row_get_selected (self->language_row), 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keys = NULL;
+  GPtrArray *certificates;
+
+  if (batch == NULL)
+    return NULL;
+  keys = hs_certificate_batch_keys (self->database, batch, &error);
+  if (keys != NULL)
+    certificates = hs_certificate_issue_batch (self->database, (HsCertificateKey *) keys->data,
+                                               keys->len, languages[language], NULL, &error);
+  if (keys == NULL || certificates == NULL)
+    {
+      show_error (self, _("The certificates could not be issued"), error->message);
+      return NULL;
+    }
+  hs_certificate_list_reload (self->register_list);
+  return certificates;
+}
+
+/* Saving runs in a thread so that the window stays responsive and the
+ * batch can be cancelled. */
+
+typedef struct
+{
+  HsCertificatesPage       *self;
+  HsCertificateDesign      *design;
+  GPtrArray                *certificates;
+  HsCertificateOrientation  orientation;
+  char                     *path;
+  guint                     done;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  hs_certificate_design_free (job->design);
+  g_ptr_array_unref (job->certificates);
+  g_free (job->path);
+  g_free (job);
+}
+
+typedef struct
+{
+  GWeakRef self;
+  guint    done;
+  guint    total;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(HsCertificatesPage) self = g_weak_ref_get (&progress->self);
+
+  if (self != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("%u of %u"), progress->done, progress->total);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, (double) progress->done / progress->total);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+  g_weak_ref_clear (&progress->self);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+report_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  SaveJob *job = user_data;
+
+  /* A few updates a second are enough for the eye. */
+  if (done == total || done % 25 == 0)
+    {
+      Progress *progress = g_new0 (Progress, 1);
+
+      g_weak_ref_init (&progress->self, job->self);
+      progress->done = done;
+      progress->total = total;
+      g_idle_add (show_progress_cb, progress);
+    }
+  return TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (hs_certificate_write_pdf (job->design, job->certificates, job->orientation, job->path,
+                                report_progress, job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_busy (HsCertificatesPage *self,
+          gboolean            busy)
+{
+  gtk_widget_set_visible (self->progress_box, busy);
+  gtk_widget_set_sensitive (self->actions_box, !busy);
+  if (busy)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, NULL);
+    }
+}
+
+static void
+on_save_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  HsCertificatesPage *self = HS_CERTIFICATES_PAGE (source);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  g_clear_object (&self->cancellable);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *text = g_strdup_printf (ngettext ("Saved %u certificate to %s",
+                                                         "Saved %u certificates to %s",
+                                                         job->certificates->len),
+                                               job->certificates->len, name);
+
+      toast (self, text);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, _("Cancelled. The certificates stay in the register; saving them again "
+                   "records reprints."));
+  else
+    show_error (self, _("The certificates could not be saved"), error->message);
+}
+
+static void
+on_save_response_cb (GtkNativeDialog    *dialog,
+                     int                 response,
+                     HsCertificatesPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *certificates;
+  SaveJob *job;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL || g_file_peek_path (file) == NULL)
+    return;
+  if ((certificates = issue_chosen (self)) == NULL)
+    return;
+
+  job = g_new0 (SaveJob, 1);
+  job->self = self;
+  job->design = hs_certificate_design_new_from_settings (self->database);
+  job->certificates = certificates;
+  job->orientation = chosen_orientation (self);
+  job->path = g_file_get_path (file);
+  if (!g_str_has_suffix (job->path, ".pdf") && !g_str_has_suffix (job->path, ".PDF"))
+    {
+      char *with_suffix = g_strconcat (job->path, ".pdf", NULL);
+
+      g_free (job->path);
+      job->path = with_suffix;
+    }
+
+  set_busy (self, TRUE);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_save_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+on_save_button_clicked_cb (HsCertificatesPage *self)
+{
+  const HsCertificateBatch *batch = chosen_batch (self);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (batch == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save Certificates"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: a file name; %s is a group name or a date. */
+  name = g_strdup_printf (_("certificates-%s.pdf"), batch->group_id ? batch->name : batch->date);
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_cancel_button_clicked_cb (HsCertificatesPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+/* Nothing is issued until the print dialog is confirmed. */
+static void
+on_begin_print_cb (GtkPrintOperation  *operation,
+                   GtkPrintContext    *context,
+                   HsCertificatesPage *self)
+{
+  g_autoptr(GPtrArray) certificates = issue_chosen (self);
+
+  if (certificates == NULL)
+    gtk_print_operation_cancel (operation);
+  else
+    hs_certificate_print_operation_set_certificates (operation, certificates);
+}
+
+/* What the chosen batch would print, without issuing: preview and print dialog. */
+static GPtrArray *
+preview_chosen (HsCertificatesPage *self)
+{
+  const HsCertificateBatch *batch = chosen_batch (self);
+  guint language = MIN (adw_combo_row_get_selected (self->language_row), 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keys = NULL;
+  GPtrArray *certificates = NULL;
+
+  if (batch == NULL)
+    return NULL;
+  keys = hs_certificate_batch_keys (self->database, batch, &error);
+  if (keys != NULL)
+    certificates = hs_certificate_preview_batch (self->database, (HsCertificateKey *) keys->data,
+                                                 keys->len, languages[language], &error);
+  if (certificates == NULL)
+    show_error (self, _("The certificates could not be prepared"), error->message);
+  return certificates;
+}
+
+static void
+on_print_button_clicked_cb (HsCertificatesPage *self)
+{
+  g_autoptr(GPtrArray) certificates = preview_chosen (self);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (certificates == NULL)
+    return;
+  operation = hs_certificate_print_operation_new (
+      hs_certificate_design_new_from_settings (self->database), certificates,
+      chosen_orientation (self));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("The certificates could not be printed"), error->message);
+}
+
+static void
+on_preview_button_clicked_cb (HsCertificatesPage *self)
+{
+  g_autoptr(GPtrArray) certificates = preview_chosen (self);
+  GtkWidget *window;
+
+  if (certificates == NULL)
+    return;
+  window = hs_certificate_preview_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       hs_certificate_design_new_from_settings (self->database),
+                                       certificates, chosen_orientation (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_verify_row_apply_cb (HsCertificatesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->verify_row));
+  g_autoptr(HsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *css = "error";
+  HsCertificateVerdict verdict;
+
+  verdict = hs_certificate_verify (self->database, text, &certificate, &error);
+  if (error != NULL)
+    message = g_strdup (error->message);
+  else if (verdict == HS_CERTIFICATE_VALID)
+    {
+      g_autofree char *graduated = format_date (hs_certificate_get_graduation_date (certificate));
+
+      css = "success";
+      message = g_strdup_printf (_("Valid: %s is the certificate of %s, graduate of “%s” "
+                                   "(%s)."),
+                                 hs_certificate_get_serial (certificate),
+                                 hs_certificate_get_participant_name (certificate),
+                                 hs_certificate_get_group_name (certificate), graduated);
+    }
+  else if (verdict == HS_CERTIFICATE_VOIDED)
+    {
+      g_autofree char *voided = format_date (hs_certificate_get_voided (certificate));
+
+      message = g_strdup_printf (_("Not valid: %s, the certificate of %s, was voided on %s "
+                                   "(%s)."),
+                                 hs_certificate_get_serial (certificate),
+                                 hs_certificate_get_participant_name (certificate), voided,
+                                 hs_certificate_get_void_reason (certificate));
+    }
+  else if (verdict == HS_CERTIFICATE_BAD_CHECK)
+    message = g_strdup_printf (_("Not valid: the check value does not match %s. The "
+                                 "certificate was not printed from this register or was "
+                                 "altered."), hs_certificate_get_serial (certificate));
+  else
+    message = g_strdup (_("Not valid: no certificate with this serial is in the register. "
+                          "Check the number for typing mistakes."));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->verify_label), css);
+  gtk_label_set_text (self->verify_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_label), TRUE);
+}
+
+static void
+on_search_entry_changed_cb (HsCertificatesPage *self)
+{
+  if (self->register_list == NULL)
+    return;
+  hs_certificate_list_set_search (self->register_list,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_count (self);
+}
+
+static void
+on_void_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     HsCertificatesPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  const char *serial = g_object_get_data (G_OBJECT (dialog), "serial");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "void"))
+    return;
+  if (!hs_certificate_void (self->database, serial, gtk_editable_get_text (entry), &error))
+    {
+      show_error (self, _("The certificate could not be voided"), error->message);
+      return;
+    }
+  hs_certificate_list_reload (self->register_list);
+  toast (self, _("Certificate voided. Printing for this graduate again gives a new serial."));
+}
+
+static void
+on_void_button_clicked_cb (HsCertificatesPage *self)
+{
+  HsCertificate *certificate = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *dialog, *entry;
+
+  if (certificate == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Void the Certificate?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s, the certificate of %s, will no longer verify as "
+                                    "valid. It stays in the register with the reason."),
+                                  hs_certificate_get_serial (certificate),
+                                  hs_certificate_get_participant_name (certificate));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. name misspelt"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "void", _("_Void"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "void",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "serial",
+                          g_strdup (hs_certificate_get_serial (certificate)), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_void_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_selection_changed_cb (HsCertificatesPage *self)
+{
+  HsCertificate *certificate = gtk_single_selection_get_selected_item (self->selection);
+
+  gtk_widget_set_sensitive (self->void_button, certificate != NULL
+                            && hs_certificate_get_voided (certificate) == NULL);
+}
+
+/* Register columns. */
+
+enum
+{
+  COLUMN_SERIAL,
+  COLUMN_NAME,
+  COLUMN_GROUP,
+  COLUMN_ISSUED,
+  COLUMN_LANGUAGE,
+  COLUMN_REPRINTS,
+  COLUMN_STATUS,
+};
+
+static char *
+column_text (HsCertificate *certificate,
+             int            column)
+{
+  const char *language;
+
+  switch (column)
+    {
+    case COLUMN_SERIAL:
+      return g_strdup (hs_certificate_get_serial (certificate));
+    case COLUMN_NAME:
+      return g_strdup (hs_certificate_get_participant_name (certificate));
+    case COLUMN_GROUP:
+      return g_strdup (hs_certificate_get_group_name (certificate));
+    case COLUMN_ISSUED:
+      return format_date (hs_certificate_get_issued (certificate));
+    case COLUMN_LANGUAGE:
+      language = hs_certificate_get_language (certificate);
+      return g_strdup (g_strcmp0 (language, "rw+en") == 0 ? "rw + en" : language);
+    case COLUMN_REPRINTS:
+      return g_strdup_printf ("%u", hs_certificate_get_n_reprints (certificate));
+    case COLUMN_STATUS:
+    default:
+      if (hs_certificate_get_voided (certificate) != NULL)
+        return g_strdup_printf (_("Voided: %s"), hs_certificate_get_void_reason (certificate));
+      return g_strdup (_("Valid"));
+    }
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (data) == COLUMN_SERIAL)
+    gtk_widget_add_css_class (label, "monospace");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  HsCertificate *certificate = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = certificate ? column_text (certificate, GPOINTER_TO_INT (data)) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  if (certificate != NULL && hs_certificate_get_voided (certificate) != NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+add_columns (HsCertificatesPage *self)
+{
+  const struct { const char *title; gboolean expand; } columns[] = {
+    [COLUMN_SERIAL] = { N_("Serial"), FALSE },
+    [COLUMN_NAME] = { N_("Name"), TRUE },
+    [COLUMN_GROUP] = { N_("Group"), TRUE },
+    [COLUMN_ISSUED] = { N_("Issued"), FALSE },
+    [COLUMN_LANGUAGE] = { N_("Language"), FALSE },
+    [COLUMN_REPRINTS] = { N_("Reprints"), FALSE },
+    [COLUMN_STATUS] = { N_("Status"), FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+static void
+set_database (HsCertificatesPage *self,
+              HsDatabase         *database)
+{
+  if (!g_set_object (&self->database, database))
+    return;
+  g_clear_object (&self->register_list);
+  if (database == NULL)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      return;
+    }
+  self->register_list = hs_certificate_list_new (database);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->register_list));
+}
+
+static gboolean
+reload (HsCertificatesPage  *self,
+        GError             **error)
+{
+  if (self->database == NULL)
+    return TRUE;
+  load_batches (self);
+  hs_certificate_list_reload (self->register_list);
+  update_count (self);
+  return TRUE;
+}
+
+static void
+hs_certificates_page_dispose (GObject *object)
+{
+  HsCertificatesPage *self = HS_CERTIFICATES_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_CERTIFICATES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->register_list);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
+  G_OBJECT_CLASS (hs_certificates_page_parent_class)->dispose (object);
+}
+
+static void
+hs_certificates_page_class_init (HsCertificatesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hs_certificates_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/healingspaces/HealingSpaces/ui/"
+                                               "hs-certificates-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, HsCertificatesPage, name)
+  BIND (toast_overlay);
+  BIND (batch_row);
+  BIND (batch_model);
+  BIND (language_row);
+  BIND (orientation_row);
+  BIND (actions_box);
+  BIND (progress_box);
+  BIND (progress_bar);
+  BIND (verify_row);
+  BIND (verify_label);
+  BIND (void_button);
+  BIND (search_entry);
+  BIND (column_view);
+  BIND (count_label);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_verify_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_void_button_clicked_cb);
+}
+
+static void
+hs_certificates_page_init (HsCertificatesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+}
+
+static void
+page_set_database (HsPage     *page,
+                   HsDatabase *database)
+{
+  set_database (HS_CERTIFICATES_PAGE (page), database);
+}
+
+static gboolean
+page_reload (HsPage  *page,
+             GError **error)
+{
+  return reload (HS_CERTIFICATES_PAGE (page), error);
+}
+
+static void
+hs_certificates_page_page_init (HsPageInterface *iface)
+{
+  iface->set_database = page_set_database;
+  iface->reload = page_reload;
+}
