@@ -1,0 +1,856 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hs-xml"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hs-core-resources.h"
+#include "hs-database-private.h"
+#include "hs-group.h"
+#include "hs-membership.h"
+#include "hs-participant.h"
+#include "hs-xml.h"
+#include "hs-participant-private.h"
+
+#define NS "urn:healing-spaces:export:1"
+#define XSD_RESOURCE "/io/github/healingspaces/HealingSpaces/core/healing-spaces-export-1.xsd"
+/* A million participants take about 1 GB; far beyond that is not ours. */
+#define MAX_FILE_BYTES ((goffset) 4 * 1024 * 1024 * 1024)
+#define MAX_RECORD_FIELDS 64
+
+G_DEFINE_QUARK (hs-xml-error-quark, hs_xml_error)
+
+/* Writing ------------------------------------------------------------------ */
+
+/* The element names are the HsParticipant / HsGroup property names. */
+static const char * const participant_fields[] = {
+  "full-name", "sex", "birth-year", "age-band", "phone", "national-id", "district", "sector",
+  "cell", "village", "category", "facility", "inmate-number", "expected-release",
+  "screening-date", "trauma-level", "screening-needs", "screener", "consent-date",
+  "consent-given-by", "consent-withdrawn", "notes", NULL
+};
+
+static const char * const group_fields[] = {
+  "name", "approach", "setting", "age-band", "district", "facility", "sector", "venue",
+  "start-date", "planned-sessions", "status", "graduation-date", "graduation-venue", NULL
+};
+
+/* XML 1.0 cannot carry most control characters, even escaped. */
+static char *
+xml_safe (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  for (char *p = copy; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        *p = ' ';
+    }
+  return copy;
+}
+
+static gboolean
+write_fields (xmlTextWriterPtr     writer,
+              sqlite3_stmt        *stmt,
+              int                  first,
+              const char * const  *fields)
+{
+  for (int i = 0; fields[i] != NULL; i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, first + i);
+      g_autofree char *safe = NULL;
+
+      if (text == NULL)
+        continue;
+      safe = xml_safe (text);
+      if (xmlTextWriterWriteElement (writer, BAD_CAST fields[i], BAD_CAST safe) < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_attribute (xmlTextWriterPtr  writer,
+                 const char       *name,
+                 const char       *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  safe = xml_safe (value);
+  return xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST safe) >= 0;
+}
+
+static gboolean
+write_section (HsDatabase        *db,
+               xmlTextWriterPtr   writer,
+               const char        *section,
+               const char        *element,
+               const char        *sql,
+               const char * const *attributes,
+               const char * const *fields,
+               guint             *count,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = xmlTextWriterStartElement (writer, BAD_CAST section) >= 0;
+  int rc = SQLITE_DONE;
+  int n_attributes = (int) g_strv_length ((char **) attributes);
+
+  if (ok && sqlite3_prepare_v2 (_hs_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _hs_database_set_error (db, error, _("Reading the data to export"));
+      return FALSE;
+    }
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = xmlTextWriterStartElement (writer, BAD_CAST element) >= 0;
+      for (int a = 0; ok && a < n_attributes; a++)
+        ok = write_attribute (writer, attributes[a], (const char *) sqlite3_column_text (stmt, a));
+      ok = ok && (fields == NULL || write_fields (writer, stmt, n_attributes, fields))
+           && xmlTextWriterEndElement (writer) >= 0;
+      if (count != NULL)
+        (*count)++;
+    }
+  sqlite3_finalize (stmt);
+  if (ok && rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the data to export"));
+      return FALSE;
+    }
+  ok = ok && xmlTextWriterEndElement (writer) >= 0;
+  if (!ok)
+    g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED,
+                 _("Could not write the export: %s"), g_strerror (errno));
+  return ok;
+}
+
+static gboolean
+write_document (HsDatabase        *db,
+                xmlTextWriterPtr   writer,
+                guint             *n_participants,
+                GError           **error)
+{
+  static const char * const participant_attributes[] = { "uuid", "created", "updated", NULL };
+  static const char * const group_attributes[] = { "uuid", "updated", NULL };
+  static const char * const membership_attributes[] = { "group", "participant", "outcome",
+                                                        "joined", "left", "reason", NULL };
+  g_autofree char *now = _hs_database_now ();
+  g_autofree char *office = hs_database_get_setting (db, "organisation.name");
+
+  if (xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL) < 0
+      || xmlTextWriterStartElement (writer, BAD_CAST "export") < 0
+      || xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST NS) < 0
+      || xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST "1") < 0
+      || !write_attribute (writer, "exported", now)
+      || !write_attribute (writer, "office", office))
+    {
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED,
+                   _("Could not write the export: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return write_section (db, writer, "participants", "participant",
+                        "SELECT p.uuid, p.created, p.updated, p.full_name, p.sex, p.birth_year,"
+                        " p.age_band, p.phone, p.national_id, d.name, p.sector, p.cell,"
+                        " p.village, p.category, f.name, p.inmate_number, p.expected_release,"
+                        " p.screening_date, p.trauma_level, p.screening_needs, p.screener,"
+                        " p.consent_date, p.consent_given_by, p.consent_withdrawn, p.notes"
+                        " FROM participant p LEFT JOIN district d ON d.id = p.district_id"
+                        " LEFT JOIN facility f ON f.id = p.facility_id"
+                        " WHERE " HS_SQL_SHAREABLE " ORDER BY p.id",
+                        participant_attributes, participant_fields, n_participants, error)
+         && write_section (db, writer, "groups", "group",
+                           "SELECT g.uuid, g.updated, g.name, g.approach, g.setting, g.age_band,"
+                           " d.name, f.name, g.sector, g.venue, g.start_date, g.planned_sessions,"
+                           " g.status, g.graduation_date, g.graduation_venue"
+                           " FROM hgroup g JOIN district d ON d.id = g.district_id"
+                           " LEFT JOIN facility f ON f.id = g.facility_id ORDER BY g.id",
+                           group_attributes, group_fields, NULL, error)
+         && write_section (db, writer, "memberships", "membership",
+                           "SELECT g.uuid, p.uuid, m.outcome, m.joined, m.left_date, m.reason"
+                           " FROM membership m JOIN hgroup g ON g.id = m.group_id"
+                           " JOIN participant p ON p.id = m.participant_id"
+                           " WHERE " HS_SQL_SHAREABLE " ORDER BY m.id",
+                           membership_attributes, NULL, NULL, error)
+         && xmlTextWriterEndDocument (writer) >= 0;
+}
+
+gboolean
+hs_xml_export (HsDatabase  *db,
+               const char  *path,
+               guint       *n_participants,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *temp = g_build_filename (dir, ".hs-export-XXXXXX", NULL);
+  xmlTextWriterPtr writer;
+  guint count = 0;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+
+  if ((fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED,
+                   _("Could not create a file in %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  if ((writer = xmlNewTextWriterFilename (temp, 0)) == NULL)
+    {
+      g_unlink (temp);
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED, _("Could not create %s."), path);
+      return FALSE;
+    }
+  xmlTextWriterSetIndent (writer, 1);
+  ok = _hs_database_exec (db, "BEGIN", error);
+  ok = ok && write_document (db, writer, &count, error);
+  hs_database_rollback (db);
+  xmlFreeTextWriter (writer);
+  if (ok && g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temp);
+  if (ok && n_participants != NULL)
+    *n_participants = count;
+  return ok;
+}
+
+/* Reading ----------------------------------------------------------------- */
+
+typedef struct
+{
+  HsDatabase    *db;
+  const char    *source;
+  HsMergeResult  result;
+  GPtrArray     *conflicts;
+  GHashTable    *attributes;   /* of the record being read */
+  GHashTable    *fields;
+  char          *field;        /* the child element being read */
+  char          *first_error;
+  int            error_line;
+} Merge;
+
+static xmlParserInputPtr
+refuse_entity_loader (const char       *url,
+                      const char       *id,
+                      xmlParserCtxtPtr  context)
+{
+  return NULL;
+}
+
+static void
+on_error_cb (void        *data,
+             xmlErrorPtr  error)
+{
+  Merge *merge = data;
+
+  if (merge->first_error != NULL || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  merge->first_error = g_strdelimit (g_strdup (error->message ? error->message : "?"), "\n", ' ');
+  g_strstrip (merge->first_error);
+  while (g_str_has_suffix (merge->first_error, "."))
+    merge->first_error[strlen (merge->first_error) - 1] = '\0';
+  merge->error_line = error->line;
+}
+
+static const char *
+field (Merge      *merge,
+       const char *name)
+{
+  return g_hash_table_lookup (merge->fields, name);
+}
+
+static const char *
+attribute (Merge      *merge,
+           const char *name)
+{
+  return g_hash_table_lookup (merge->attributes, name);
+}
+
+static gboolean
+add_conflict (Merge       *merge,
+              const char  *table,
+              const char  *uuid,
+              const char  *reason,
+              GError     **error)
+{
+  g_autofree char *now = _hs_database_now ();
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  merge->result.conflicts++;
+  g_ptr_array_add (merge->conflicts, g_strdup_printf ("%s %s: %s", table, uuid, reason));
+  stmt = _hs_database_prepare (merge->db,
+                               "INSERT INTO merge_conflict (at, source, table_name, uuid, reason)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, merge->source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, reason, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _hs_database_set_error (merge->db, error, _("Recording a merge conflict"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db));
+  after = _hs_database_row_json (merge->db, "merge_conflict", id);
+  return _hs_database_audit (merge->db, HS_AUDIT_INSERT, "merge_conflict", id, NULL, after,
+                             error);
+}
+
+static gint64
+find_by_uuid (HsDatabase *db,
+              const char *sql,
+              const char *uuid,
+              char      **updated)
+{
+  sqlite3_stmt *stmt = _hs_database_prepare (db, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (updated != NULL)
+        *updated = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* The newer side's time stays, so merging back does not ping-pong. */
+static gboolean
+keep_updated (Merge       *merge,
+              const char  *table,
+              gint64       id,
+              const char  *updated,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET updated = ?1 WHERE id = ?2", table);
+  sqlite3_stmt *stmt = _hs_database_prepare (merge->db, sql, error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, updated, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    _hs_database_set_error (merge->db, error, _("Merging"));
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Sets every field of @object from the record (absent ones cleared): the
+ * newer record is the whole truth. Returns a reason when a place is unknown. */
+static char *
+apply_fields (Merge              *merge,
+              GObject            *object,
+              const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *value = field (merge, names[i]);
+
+      if (g_str_equal (names[i], "district"))
+        {
+          gint64 id = value ? hs_database_find_district (merge->db, value) : 0;
+
+          if (value != NULL && id == 0)
+            return g_strdup_printf (_("the district “%s” is not known here"), value);
+          g_object_set (object, "district-id", id, NULL);
+        }
+      else if (g_str_equal (names[i], "facility"))
+        {
+          gint64 id = value ? hs_database_find_facility (merge->db, value) : 0;
+
+          if (value != NULL && id == 0)
+            return g_strdup_printf (_("the correctional facility “%s” is not known here"),
+                                    value);
+          if (HS_IS_PARTICIPANT (object))
+            g_object_set (object, "is-prisoner", id != 0, NULL);
+          g_object_set (object, "facility-id", id, NULL);
+        }
+      else if (g_str_equal (names[i], "birth-year") || g_str_equal (names[i], "planned-sessions"))
+        g_object_set (object, names[i], value ? (int) g_ascii_strtoll (value, NULL, 10) : 0,
+                      NULL);
+      else if (g_str_equal (names[i], "category") || g_str_equal (names[i], "approach")
+               || g_str_equal (names[i], "status"))
+        {
+          if (value != NULL)
+            g_object_set (object, names[i], value, NULL);
+        }
+      else
+        g_object_set (object, names[i], value, NULL);
+    }
+  return NULL;
+}
+
+static gboolean
+merge_participant (Merge   *merge,
+                   GError **error)
+{
+  const char *uuid = attribute (merge, "uuid");
+  const char *updated = attribute (merge, "updated");
+  g_autofree char *local_updated = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(HsParticipant) participant = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+  int order;
+
+  id = find_by_uuid (merge->db, "SELECT id, updated FROM participant WHERE uuid = ?1", uuid,
+                     &local_updated);
+  order = id != 0 ? g_strcmp0 (updated, local_updated) : 1;
+  if (id != 0 && order <= 0)
+    {
+      merge->result.unchanged++;
+      return order == 0 || add_conflict (merge, "participant", uuid,
+                                         _("this office's record is newer; kept it"), error);
+    }
+  if (id == 0)
+    {
+      const char *national_id = field (merge, "national-id");
+      gint64 other = national_id == NULL ? 0
+                     : find_by_uuid (merge->db, "SELECT id, NULL FROM participant"
+                                     " WHERE national_id = ?1", national_id, NULL);
+      if (other != 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, other);
+          g_autofree char *why = g_strdup_printf (_("national ID %s is already recorded here "
+                                                    "for participant %s (another record); not "
+                                                    "added"), national_id, number);
+          return add_conflict (merge, "participant", uuid, why, error);
+        }
+      participant = hs_participant_new ();
+      g_object_set (participant, "uuid", uuid, "created", attribute (merge, "created"),
+                    "updated", updated, NULL);
+    }
+  else if ((participant = hs_participant_load (merge->db, id, error)) == NULL)
+    return FALSE;
+
+  if ((reason = apply_fields (merge, G_OBJECT (participant), participant_fields)) != NULL)
+    return add_conflict (merge, "participant", uuid, reason, error);
+  if (!_hs_database_exec (merge->db, "SAVEPOINT hs_merge_row", error))
+    return FALSE;
+  if (!hs_participant_save (participant, merge->db, &local_error)
+      || (id != 0 && !keep_updated (merge, "participant", id, updated, &local_error)))
+    {
+      _hs_database_exec (merge->db, "ROLLBACK TO hs_merge_row; RELEASE hs_merge_row", NULL);
+      return add_conflict (merge, "participant", uuid, local_error->message, error);
+    }
+  if (id != 0)
+    merge->result.updated++;
+  else
+    merge->result.added++;
+  return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
+}
+
+static gboolean
+set_group_uuid (Merge       *merge,
+                gint64       id,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autofree char *before = _hs_database_row_json (merge->db, "hgroup", id);
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt = _hs_database_prepare (merge->db,
+                                             "UPDATE hgroup SET uuid = ?1 WHERE id = ?2", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_reset (stmt);
+  if (!ok)
+    {
+      _hs_database_set_error (merge->db, error, _("Merging"));
+      return FALSE;
+    }
+  after = _hs_database_row_json (merge->db, "hgroup", id);
+  return _hs_database_audit (merge->db, HS_AUDIT_UPDATE, "hgroup", id, before, after, error);
+}
+
+static gboolean
+merge_group (Merge   *merge,
+             GError **error)
+{
+  const char *uuid = attribute (merge, "uuid");
+  const char *updated = attribute (merge, "updated");
+  g_autofree char *local_updated = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(HsGroup) group = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+  int order;
+
+  id = find_by_uuid (merge->db, "SELECT id, updated FROM hgroup WHERE uuid = ?1", uuid,
+                     &local_updated);
+  order = id != 0 ? g_strcmp0 (updated, local_updated) : 1;
+  if (id != 0 && order <= 0)
+    {
+      merge->result.unchanged++;
+      return order == 0 || add_conflict (merge, "group", uuid,
+                                         _("this office's record is newer; kept it"), error);
+    }
+  if (id == 0 && find_by_uuid (merge->db, "SELECT id, NULL FROM hgroup WHERE name = ?1",
+                               field (merge, "name"), NULL) != 0)
+    {
+      g_autofree char *why = g_strdup_printf (_("another group here is already called “%s”; "
+                                                "not added (rename one of them)"),
+                                              field (merge, "name"));
+      return add_conflict (merge, "group", uuid, why, error);
+    }
+  if (id == 0)
+    group = hs_group_new ();
+  else if ((group = hs_group_load (merge->db, id, error)) == NULL)
+    return FALSE;
+
+  if ((reason = apply_fields (merge, G_OBJECT (group), group_fields)) != NULL)
+    return add_conflict (merge, "group", uuid, reason, error);
+  if (!_hs_database_exec (merge->db, "SAVEPOINT hs_merge_row", error))
+    return FALSE;
+  if (!hs_group_save (group, merge->db, &local_error)
+      || (id == 0 && !set_group_uuid (merge, hs_group_get_id (group), uuid, &local_error))
+      || !keep_updated (merge, "hgroup", hs_group_get_id (group), updated, &local_error))
+    {
+      _hs_database_exec (merge->db, "ROLLBACK TO hs_merge_row; RELEASE hs_merge_row", NULL);
+      return add_conflict (merge, "group", uuid, local_error->message, error);
+    }
+  if (id != 0)
+    merge->result.updated++;
+  else
+    merge->result.added++;
+  return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
+}
+
+static gboolean
+merge_membership (Merge   *merge,
+                  GError **error)
+{
+  const char *outcome = attribute (merge, "outcome");
+  g_autofree char *key = g_strdup_printf ("%s/%s", attribute (merge, "group"),
+                                          attribute (merge, "participant"));
+  g_autofree char *local = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 group_id, participant_id;
+  gboolean ok;
+
+  group_id = find_by_uuid (merge->db, "SELECT id, NULL FROM hgroup WHERE uuid = ?1",
+                           attribute (merge, "group"), NULL);
+  participant_id = find_by_uuid (merge->db, "SELECT id, NULL FROM participant WHERE uuid = ?1",
+                                 attribute (merge, "participant"), NULL);
+  if (group_id == 0 || participant_id == 0)
+    return add_conflict (merge, "membership", key,
+                         _("its group or participant was not merged"), error);
+  local = hs_membership_get_outcome (merge->db, group_id, participant_id, NULL);
+  if (g_strcmp0 (local, outcome) == 0)
+    {
+      merge->result.unchanged++;
+      return TRUE;
+    }
+  /* An outcome moves on from ongoing; two different endings need a person. */
+  if (local != NULL && !g_str_equal (local, "ongoing"))
+    {
+      g_autofree char *why = g_strdup_printf (_("the outcome here is %s, the other office says "
+                                                "%s; kept %s"), local, outcome, local);
+      return add_conflict (merge, "membership", key, why, error);
+    }
+  if (!_hs_database_exec (merge->db, "SAVEPOINT hs_merge_row", error))
+    return FALSE;
+  ok = (local != NULL
+        || hs_membership_add (merge->db, group_id, participant_id, attribute (merge, "joined"),
+                              &local_error) != 0)
+       && (g_str_equal (outcome, "ongoing")
+           || hs_membership_set_outcome (merge->db, group_id, participant_id, outcome,
+                                         attribute (merge, "left"), attribute (merge, "reason"),
+                                         &local_error));
+  if (!ok)
+    {
+      _hs_database_exec (merge->db, "ROLLBACK TO hs_merge_row; RELEASE hs_merge_row", NULL);
+      return add_conflict (merge, "membership", key, local_error->message, error);
+    }
+  if (local != NULL)
+    merge->result.updated++;
+  else
+    merge->result.added++;
+  return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
+}
+
+static void
+read_attributes (Merge            *merge,
+                 xmlTextReaderPtr  reader)
+{
+  g_hash_table_remove_all (merge->attributes);
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+    g_hash_table_insert (merge->attributes,
+                         g_strdup ((const char *) xmlTextReaderConstLocalName (reader)),
+                         g_strdup ((const char *) xmlTextReaderConstValue (reader)));
+  xmlTextReaderMoveToElement (reader);
+}
+
+static gboolean
+refuse (GError    **error,
+        const char *what)
+{
+  g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_INVALID,
+               _("The file contains %s, which a Healing Spaces export never has; it was "
+                 "refused and nothing was merged."), what);
+  return FALSE;
+}
+
+static gboolean
+finish_record (Merge       *merge,
+               const char  *name,
+               GError     **error)
+{
+  gboolean ok = TRUE;
+
+  if (g_str_equal (name, "participant"))
+    ok = merge_participant (merge, error);
+  else if (g_str_equal (name, "group"))
+    ok = merge_group (merge, error);
+  else if (g_str_equal (name, "membership"))
+    ok = merge_membership (merge, error);
+  g_hash_table_remove_all (merge->fields);
+  return ok;
+}
+
+/* One node of the stream. Records sit at depth 2, their fields at 3. */
+static gboolean
+handle_node (Merge             *merge,
+             xmlTextReaderPtr   reader,
+             GError           **error)
+{
+  int type = xmlTextReaderNodeType (reader);
+  int depth = xmlTextReaderDepth (reader);
+  const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+
+  switch (type)
+    {
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+      return refuse (error, _("a DOCTYPE declaration"));
+    case XML_READER_TYPE_ENTITY_REFERENCE:
+    case XML_READER_TYPE_ENTITY:
+      return refuse (error, _("an entity"));
+    case XML_READER_TYPE_ELEMENT:
+      if (depth == 2)
+        {
+          g_hash_table_remove_all (merge->fields);
+          read_attributes (merge, reader);
+          if (xmlTextReaderIsEmptyElement (reader))
+            return finish_record (merge, name, error);
+        }
+      else if (depth == 3)
+        {
+          g_free (merge->field);
+          merge->field = g_strdup (name);
+        }
+      return TRUE;
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      if (depth == 4 && merge->field != NULL
+          && g_hash_table_size (merge->fields) < MAX_RECORD_FIELDS)
+        {
+          const char *old = g_hash_table_lookup (merge->fields, merge->field);
+          g_autofree char *joined = g_strconcat (old ? old : "",
+                                                 (const char *) xmlTextReaderConstValue (reader),
+                                                 NULL);
+          g_hash_table_insert (merge->fields, g_strdup (merge->field), g_steal_pointer (&joined));
+        }
+      return TRUE;
+    case XML_READER_TYPE_END_ELEMENT:
+      if (depth == 2)
+        return finish_record (merge, name, error);
+      return TRUE;
+    default:
+      return TRUE;
+    }
+}
+
+static xmlSchemaPtr
+load_schema (GError **error)
+{
+  static gsize registered;
+  g_autoptr(GBytes) bytes = NULL;
+  xmlSchemaParserCtxtPtr context;
+  xmlSchemaPtr schema;
+  gsize size;
+  const char *data;
+
+  /* Registered by hand: a constructor in a static library may be dropped. */
+  if (g_once_init_enter (&registered))
+    {
+      hs_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  bytes = g_resources_lookup_data (XSD_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  context = xmlSchemaNewMemParserCtxt (data, (int) size);
+  schema = xmlSchemaParse (context);
+  xmlSchemaFreeParserCtxt (context);
+  if (schema == NULL)
+    g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED, "The export schema does not load.");
+  return schema;
+}
+
+/* A DOCTYPE (and with it every entity trick) is refused before libxml2
+ * reads a byte: it can only stand in the prolog, near the start. */
+static gboolean
+has_doctype (const char *path)
+{
+  char head[64 * 1024];
+  FILE *file = g_fopen (path, "rbe");
+  size_t n;
+
+  if (file == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head, file);
+  fclose (file);
+  return g_strstr_len (head, (gssize) n, "<!DOCTYPE") != NULL
+         || g_strstr_len (head, (gssize) n, "<!ENTITY") != NULL;
+}
+
+static gboolean
+check_file (const char  *path,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED,
+                   _("%s does not exist or is not a file."), path);
+      return FALSE;
+    }
+  if ((goffset) st.st_size > MAX_FILE_BYTES)
+    {
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_INVALID,
+                   _("%s is larger than 4 GB, far more than any Healing Spaces export; it "
+                     "was not read."), path);
+      return FALSE;
+    }
+  if (has_doctype (path))
+    return refuse (error, _("a DOCTYPE declaration"));
+  return TRUE;
+}
+
+static gboolean
+read_stream (Merge             *merge,
+             xmlTextReaderPtr   reader,
+             GError           **error)
+{
+  int rc;
+
+  while ((rc = xmlTextReaderRead (reader)) == 1)
+    {
+      if (merge->first_error != NULL)
+        break;
+      if (!handle_node (merge, reader, error))
+        return FALSE;
+    }
+  if (merge->first_error != NULL || rc != 0 || xmlTextReaderIsValid (reader) != 1)
+    {
+      g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_INVALID,
+                   _("Line %d: %s. This is not a valid Healing Spaces export; nothing was "
+                     "merged."), merge->error_line,
+                   merge->first_error ? merge->first_error : _("the file could not be read"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hs_xml_merge (HsDatabase     *db,
+              const char     *path,
+              gboolean        dry_run,
+              HsMergeResult  *result,
+              GPtrArray     **conflicts,
+              GError        **error)
+{
+  g_autofree char *source = g_path_get_basename (path);
+  Merge merge = { db, source, { 0, }, NULL, NULL, NULL, NULL, NULL, 0 };
+  xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader ();
+  xmlSchemaPtr schema = NULL;
+  xmlTextReaderPtr reader = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+
+  if (!check_file (path, error) || (schema = load_schema (error)) == NULL)
+    return FALSE;
+  merge.conflicts = g_ptr_array_new_with_free_func (g_free);
+  merge.attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  merge.fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* Never NOENT or DTDLOAD: entities stay unexpanded and nothing is fetched.
+   * Parser errors reach the global handler, schema errors the reader's. */
+  xmlSetExternalEntityLoader (refuse_entity_loader);
+  xmlSetStructuredErrorFunc (&merge, on_error_cb);
+  reader = xmlReaderForFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  ok = reader != NULL;
+  if (!ok)
+    g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED, _("Could not open %s."), path);
+  if (ok)
+    {
+      xmlTextReaderSetStructuredErrorHandler (reader, on_error_cb, &merge);
+      ok = xmlTextReaderSetSchema (reader, schema) == 0;
+      if (!ok)
+        g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED, "The export schema does not load.");
+    }
+  ok = ok && hs_database_begin (db, error);
+  if (ok)
+    {
+      ok = read_stream (&merge, reader, error);
+      if (ok && !dry_run)
+        ok = hs_database_commit (db, error);
+      else
+        hs_database_rollback (db);
+    }
+  if (reader != NULL)
+    xmlFreeTextReader (reader);
+  xmlSchemaFree (schema);
+  xmlSetExternalEntityLoader (saved_loader);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+
+  if (result != NULL)
+    *result = merge.result;
+  if (conflicts != NULL && ok)
+    *conflicts = g_steal_pointer (&merge.conflicts);
+  g_clear_pointer (&merge.conflicts, g_ptr_array_unref);
+  g_hash_table_unref (merge.attributes);
+  g_hash_table_unref (merge.fields);
+  g_free (merge.field);
+  g_free (merge.first_error);
+  return ok;
+}

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hs-csv-import.h"
+#include "hs-database-private.h"
+#include "hs-participant.h"
+#include "hs-sample-data.h"
+#include "hs-xml.h"
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static HsDatabase *
+open_fresh (const char *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  HsDatabase *db;
+
+  g_unlink (path);
+  db = hs_database_open (path, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static gint64
+count (HsDatabase *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_hs_database_get_handle (db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+export_to (HsDatabase *db,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_xml_export (db, path, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static HsMergeResult
+merge_from (HsDatabase *db,
+            const char *path,
+            GPtrArray **conflicts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  HsMergeResult result;
+
+  g_assert_true (hs_xml_merge (db, path, FALSE, &result, &list, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    g_test_message ("conflict: %s", (const char *) g_ptr_array_index (list, i));
+  if (conflicts != NULL)
+    *conflicts = g_steal_pointer (&list);
+  return result;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(HsDatabase) source = open_fresh ("source.db");
+  g_autoptr(HsDatabase) target = open_fresh ("target.db");
+  g_autofree char *path = tmp_path ("all.xml");
+  g_autoptr(GError) error = NULL;
+  HsMergeResult result;
+  gint64 memberships;
+
+  g_assert_true (hs_sample_data_fill (source, NULL, &error));
+  g_assert_no_error (error);
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  memberships = count (source, "SELECT count(*) FROM membership");
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (result.added, ==, count (source, "SELECT count(*) FROM participant")
+                                      + count (source, "SELECT count(*) FROM hgroup")
+                                      + memberships);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM membership WHERE outcome = 'graduated'"),
+                   ==, 836);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant p JOIN membership m"
+                                  " ON m.participant_id = p.id WHERE m.outcome = 'graduated'"
+                                  " AND p.sex = 'F'"), ==, 489);
+
+  /* Merging the same export again changes nothing and duplicates no one. */
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant"), ==,
+                   count (source, "SELECT count(*) FROM participant"));
+}
+
+static HsDatabase *
+small_office (const char *name)
+{
+  g_autofree char *csv = tmp_path ("people.csv");
+  g_autoptr(HsCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  HsDatabase *db = open_fresh (name);
+
+  g_assert_true (g_file_set_contents (csv, "name,sex,birth_year,district,national_id,group\n"
+                                      "Uwase Marie,F,1990,Musanze,1199070000000001,Musanze A\n"
+                                      "Habimana Eric,M,1980,Musanze,,Musanze A\n", -1, NULL));
+  import = hs_csv_import_new (db, csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_csv_import_run (import, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE, NULL,
+                                    NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static void
+set_phone (HsDatabase *db,
+           const char *national_id,
+           const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM participant WHERE national_id = '%s'",
+                                          national_id);
+  g_autoptr(HsParticipant) person = hs_participant_load (db, count (db, sql), &error);
+
+  g_assert_no_error (error);
+  /* "updated" has microseconds; make sure the clock moved. */
+  g_usleep (2000);
+  g_object_set (person, "phone", phone, NULL);
+  g_assert_true (hs_participant_save (person, db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_newer_wins_and_conflicts (void)
+{
+  g_autoptr(HsDatabase) kigali = small_office ("kigali.db");
+  g_autoptr(HsDatabase) musanze = open_fresh ("musanze.db");
+  g_autofree char *first = tmp_path ("first.xml");
+  g_autofree char *second = tmp_path ("second.xml");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  HsMergeResult result;
+
+  export_to (kigali, first);
+  result = merge_from (musanze, first, NULL);
+  g_assert_cmpuint (result.added, ==, 5);
+
+  /* Kigali corrects a phone: the newer record wins in Musanze. */
+  set_phone (kigali, "1199070000000001", "0788111222");
+  export_to (kigali, second);
+  result = merge_from (musanze, second, NULL);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpint (count (musanze, "SELECT count(*) FROM participant"
+                                   " WHERE phone = '+250788111222'"), ==, 1);
+
+  /* Musanze changes it again; the old Kigali file must not undo that. */
+  set_phone (musanze, "1199070000000001", "0788333444");
+  result = merge_from (musanze, second, &conflicts);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.conflicts, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (conflicts, 0), "newer"));
+  g_assert_cmpint (count (musanze, "SELECT count(*) FROM participant"
+                                   " WHERE phone = '+250788333444'"), ==, 1);
+  g_assert_cmpint (count (musanze, "SELECT count(*) FROM merge_conflict"), ==, 1);
+  g_assert_cmpint (count (musanze, "SELECT count(*) FROM audit_log"
+                                   " WHERE table_name = 'merge_conflict'"), ==, 1);
+}
+
+/* Another office recorded the same person independently: same national ID,
+ * another UUID. Not added twice; listed. */
+static void
+test_same_national_id (void)
+{
+  g_autoptr(HsDatabase) a = small_office ("a.db");
+  g_autoptr(HsDatabase) b = small_office ("b.db");
+  g_autofree char *path = tmp_path ("a.xml");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  HsMergeResult result;
+
+  export_to (a, path);
+  result = merge_from (b, path, &conflicts);
+  g_assert_cmpint (count (b, "SELECT count(*) FROM participant"
+                             " WHERE national_id = '1199070000000001'"), ==, 1);
+  g_assert_cmpuint (result.conflicts, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (conflicts, 0), "national ID"));
+}
+
+static char *
+dump (const char *db_path)
+{
+  const char *argv[] = { "sqlite3", db_path, ".dump", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static int
+run_cli (const char * const *args,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("HS_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, err, &wait_status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_hostile_xml (void)
+{
+  g_autoptr(HsDatabase) db = small_office ("hostile.db");
+  g_autofree char *db_path = g_strdup (hs_database_get_path (db));
+  g_autofree char *before = dump (db_path);
+  static const struct { const char *file; const char *expected; } cases[] = {
+    { "xxe.xml", "DOCTYPE" },
+    { "billion-laughs.xml", "DOCTYPE" },
+    { "doctype.xml", "DOCTYPE" },
+    { "schema-invalid.xml", "Line 8:" },
+    { "truncated.xml", "not a valid Healing Spaces export" },
+    { "nul-bytes.xml", "Line 2:" },
+    { "invalid-utf8.xml", "UTF-8" },
+    { "nul-bytes.csv", "not a valid Healing Spaces export" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("HS_SOURCE_ROOT"), "tests", "data",
+                                                "hostile", cases[i].file, NULL);
+      const char *args[] = { "--db", db_path, "merge", path, NULL };
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (run_cli (args, &err), ==, 1);
+      g_test_message ("%s: %s", cases[i].file, err);
+      g_assert_nonnull (strstr (err, cases[i].expected));
+      g_assert_null (strstr (err, "root:"));
+      after = dump (db_path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+/* 200 MB on one line (a name that never ends): refused after a few MB. */
+static void
+test_hostile_long_line (void)
+{
+  g_autoptr(HsDatabase) db = small_office ("long.db");
+  g_autofree char *path = tmp_path ("long.xml");
+  g_autofree char *block = g_malloc (1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  FILE *file = g_fopen (path, "wb");
+  gint64 start, participants = count (db, "SELECT count(*) FROM participant");
+
+  memset (block, 'A', 1024 * 1024);
+  fputs ("<?xml version=\"1.0\"?><export xmlns=\"urn:healing-spaces:export:1\" version=\"1\""
+         " exported=\"2026-01-01T00:00:00Z\"><participants><participant"
+         " uuid=\"11111111-2222-4333-8444-555555555555\" created=\"2026-01-01T00:00:00Z\""
+         " updated=\"2026-01-01T00:00:00Z\"><full-name>", file);
+  for (int i = 0; i < 200; i++)
+    g_assert_cmpuint (fwrite (block, 1, 1024 * 1024, file), ==, 1024 * 1024);
+  fclose (file);
+  start = g_get_monotonic_time ();
+  g_assert_false (hs_xml_merge (db, path, FALSE, NULL, NULL, &error));
+  g_assert_error (error, HS_XML_ERROR, HS_XML_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant"), ==, participants);
+  g_unlink (path);
+}
+
+static void
+test_cli_dry_run (void)
+{
+  g_autoptr(HsDatabase) source = small_office ("dry-src.db");
+  g_autoptr(HsDatabase) target = open_fresh ("dry-dst.db");
+  g_autofree char *xml = tmp_path ("dry.xml");
+  g_autofree char *target_path = g_strdup (hs_database_get_path (target));
+  const char *export_args[] = { "--db", hs_database_get_path (source), "export", "--format",
+                                "xml", "-o", xml, NULL };
+  const char *dry[] = { "--db", target_path, "merge", xml, "--dry-run", NULL };
+  g_autofree char *err1 = NULL, *err2 = NULL;
+  g_autofree char *before = dump (target_path);
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (run_cli (export_args, &err1), ==, 0);
+  g_assert_cmpint (run_cli (dry, &err2), ==, 0);
+  after = dump (target_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("hs-xml-XXXXXX", NULL);
+
+  g_test_add_func ("/xml/round-trip", test_round_trip);
+  g_test_add_func ("/xml/newer-wins-and-conflicts", test_newer_wins_and_conflicts);
+  g_test_add_func ("/xml/same-national-id", test_same_national_id);
+  g_test_add_func ("/xml/hostile", test_hostile_xml);
+  g_test_add_func ("/xml/hostile/long-line", test_hostile_long_line);
+  g_test_add_func ("/xml/cli-dry-run", test_cli_dry_run);
+
+  status = g_test_run ();
+  {
+    const char *argv_rm[] = { "rm", "-rf", tmp_dir, NULL };
+    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  NULL, NULL);
+  }
+  return status;
+}
