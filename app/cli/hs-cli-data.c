@@ -14,10 +14,33 @@ _hs_cli_sample_data (const HsCliOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(HsDatabase) db = NULL;
 
-  if (options->n_args > 0)
-    return _hs_cli_usage_error (_("sample-data takes no options."));
-  if ((db = _hs_cli_open_database (options, &error)) == NULL
-      || !hs_sample_data_fill (db, NULL, &error))
+  guint64 scale = 0;
+
+  for (int i = 0; i < options->n_args; i++)
+    {
+      const char *arg = options->args[i];
+      const char *value = NULL;
+
+      if (g_str_equal (arg, "--scale") && i + 1 < options->n_args)
+        value = options->args[++i];
+      else if (g_str_has_prefix (arg, "--scale="))
+        value = arg + strlen ("--scale=");
+      if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 50000000, &scale, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("sample-data takes only --scale N, a "
+                                                        "number of people from 1 to 50000000; "
+                                                        "not ‘%s’."), value ? value : arg);
+          return _hs_cli_usage_error (message);
+        }
+    }
+
+  if ((db = _hs_cli_open_database (options, &error)) == NULL)
+    return _hs_cli_fail (error->message);
+  /* --scale adds synthetic people on top of the seed programme; the seed is
+   * only written into an empty file. */
+  if ((scale == 0 || hs_database_is_empty (db)) && !hs_sample_data_fill (db, NULL, &error))
+    return _hs_cli_fail (error->message);
+  if (scale > 0 && !hs_sample_data_add_scale (db, (guint) scale, &error))
     return _hs_cli_fail (error->message);
   printf (_("Sample programme written to %s.\n"), hs_database_get_path (db));
   return 0;

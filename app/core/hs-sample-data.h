@@ -13,4 +13,10 @@ gboolean hs_sample_data_fill (HsDatabase  *db,
                               GDate       *today,
                               GError     **error);
 
+/* Adds @n synthetic participants in groups of 13 with 15 sessions and their
+ * attendance, for benchmarks at a national programme's scale. */
+gboolean hs_sample_data_add_scale (HsDatabase  *db,
+                                   guint        n,
+                                   GError     **error);
+
 G_END_DECLS
