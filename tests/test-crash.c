@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "hs-database-private.h"
 
@@ -155,11 +156,28 @@ test_kill_rounds (void)
   g_rmdir (dir);
 }
 
+/* docs/reliability.md states how many rounds the suites run: keep it true. */
+static void
+test_documented (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HS_SOURCE_ROOT"), "docs", "reliability.md",
+                                            NULL);
+  g_autofree char *doc = NULL;
+  g_autofree char *normal = NULL;
+  const char *rounds = g_getenv ("HS_CRASH_ROUNDS") ? g_getenv ("HS_CRASH_ROUNDS") : "200";
+
+  g_assert_true (g_file_get_contents (path, &doc, NULL, NULL));
+  normal = g_strdup_printf ("| **%s** |", rounds);
+  g_assert_nonnull (strstr (doc, normal));
+  g_assert_nonnull (strstr (doc, "Committed transactions lost after a kill | **0** |"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crash/documented", test_documented);
   g_test_add_func ("/crash/sigkill-rounds", test_kill_rounds);
   return g_test_run ();
 }

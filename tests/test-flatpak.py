@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 top = os.environ.get('HS_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..'))
 path = os.path.join(top, 'flatpak', 'io.github.healingspaces.HealingSpaces.json')
@@ -43,7 +44,9 @@ for module in manifest['modules']:
 
 builder = shutil.which('flatpak-builder')
 if builder:
-    shown = subprocess.run([builder, '--show-manifest', path], capture_output=True, text=True)
+    # Run elsewhere: flatpak-builder leaves a .flatpak-builder folder behind.
+    shown = subprocess.run([builder, '--show-manifest', path], capture_output=True, text=True,
+                           cwd=tempfile.mkdtemp(prefix='hs-flatpak-'))
     check('flatpak-builder --show-manifest', shown.returncode == 0 and
           json.loads(shown.stdout)['id'] == manifest['id'], shown.stderr.strip())
 

@@ -30,5 +30,19 @@ HsDatabase *_hs_cli_open_database (const HsCliOptions  *options,
 int         _hs_cli_sample_data   (const HsCliOptions  *options);
 int         _hs_cli_stats         (const HsCliOptions  *options);
 int         _hs_cli_check         (const HsCliOptions  *options);
+int         _hs_cli_certificates  (const HsCliOptions  *options);
+int         _hs_cli_verify        (const HsCliOptions  *options);
+int         _hs_cli_chart         (const HsCliOptions  *options);
+int         _hs_cli_schedule_preview (const HsCliOptions *options);
+int         _hs_cli_groups        (const HsCliOptions  *options);
+int         _hs_cli_attendance    (const HsCliOptions  *options);
+int         _hs_cli_participants  (const HsCliOptions  *options);
+int         _hs_cli_import        (const HsCliOptions  *options);
+int         _hs_cli_backup        (const HsCliOptions  *options);
+int         _hs_cli_restore       (const HsCliOptions  *options);
+int         _hs_cli_export        (const HsCliOptions  *options);
+int         _hs_cli_merge         (const HsCliOptions  *options);
+int         _hs_cli_dhis2         (const HsCliOptions  *options);
+int         _hs_cli_dhis2_map     (const HsCliOptions  *options);
 
 G_END_DECLS

@@ -20,11 +20,52 @@ static const struct
   const char *synopsis;
 } commands[] = {
   { "sample-data", _hs_cli_sample_data,
-    N_("sample-data                      fill an empty database with the sample programme") },
+    N_("sample-data [--scale N]          fill an empty database with the sample programme;\n"
+       "                                   --scale N adds N synthetic people (benchmarks)") },
   { "stats", _hs_cli_stats,
     N_("stats [--format json|table|csv]  graduates by sex, age, setting and district") },
   { "check", _hs_cli_check,
     N_("check                            check the database file for damage") },
+  { "certificates", _hs_cli_certificates,
+    N_("certificates --group NAME|--ceremony YYYY-MM-DD [--lang rw|en|both] [--portrait]\n"
+       "      [--issued YYYY-MM-DD] -o FILE.pdf  issue and draw graduation certificates") },
+  { "verify", _hs_cli_verify,
+    N_("verify SERIAL [CHECK]            whose certificate it is and whether it is valid") },
+  { "chart", _hs_cli_chart,
+    N_("chart --kind district|sex|age|category|facility|trend|target [--split setting|sex]\n"
+       "      [--lang rw|en] [--theme light|dark] [--size WxH] [--report] --format png|svg|pdf\n"
+       "      -o FILE                      draw a chart of graduates to a file") },
+  { "schedule-preview", _hs_cli_schedule_preview,
+    N_("schedule-preview --start YYYY-MM-DD --weekday mon..sun [--sessions N] [--time HH:MM]\n"
+       "                                   the session dates, moved off holidays") },
+  { "groups", _hs_cli_groups,
+    N_("groups list [--format json|table]  the groups, their progress and status") },
+  { "attendance", _hs_cli_attendance,
+    N_("attendance show GROUP            who came to which session, and who can graduate") },
+  { "participants", _hs_cli_participants,
+    N_("participants list [--search TEXT] [--district D] [--format csv|json|table]\n"
+       "             | show ID | export-person ID -o FILE.json | erase ID --yes\n"
+       "             | duplicates\n"
+       "                                   find, show, export, erase, de-duplicate people") },
+  { "import", _hs_cli_import,
+    N_("import FILE.csv [--skip-bad-rows] [--dry-run] [--duplicates report|skip|merge|import]\n"
+       "                                   add participants (and groups) from a spreadsheet") },
+  { "backup", _hs_cli_backup,
+    N_("backup -o FILE [--encrypt [--passphrase-file FILE]]\n"
+       "                                   copy the database to a checked (encrypted) backup") },
+  { "restore", _hs_cli_restore,
+    N_("restore FILE [--passphrase-file FILE]\n"
+       "                                   replace the database by a backup, keeping the old one") },
+  { "export", _hs_cli_export,
+    N_("export --what participants|attendance|graduates --format csv|xlsx -o FILE\n"
+       "      | --format xml -o FILE       write a table for a spreadsheet, or everything") },
+  { "merge", _hs_cli_merge,
+    N_("merge FILE.xml [--dry-run]       merge another office's XML export") },
+  { "dhis2", _hs_cli_dhis2,
+    N_("dhis2 --period 2026|2026Q3|202607 --format xml|json|adx -o FILE\n"
+       "                                   graduates by district, sex and age band for DHIS2") },
+  { "dhis2-map", _hs_cli_dhis2_map,
+    N_("dhis2-map KIND KEY UID | --list  map districts, data element and combinations to UIDs") },
 };
 
 static void
@@ -125,13 +166,19 @@ parse_global (int            argc,
 }
 
 /* The language must be known before any message is translated, so --lang is
- * looked for before the real parse. */
+ * looked for before the real parse. Only among the global options: after the
+ * command, --lang is the command's own (certificates --lang both). */
 static const char *
 find_language (int    argc,
                char **argv)
 {
-  for (int i = 1; i < argc; i++)
+  for (int i = 1; i < argc && argv[i][0] == '-'; i++)
     {
+      if (g_str_equal (argv[i], "--db"))
+        {
+          i++;
+          continue;
+        }
       if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
         return argv[i + 1];
       if (g_str_has_prefix (argv[i], "--lang="))

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hs-chart-data.h"
 #include "hs-facilitator.h"
 #include "hs-group.h"
 #include "hs-membership.h"
@@ -750,6 +751,25 @@ add_waiting_list (Builder  *b,
   return TRUE;
 }
 
+/* Who prints the demo's certificates and signs them (invented people). */
+static gboolean
+add_organisation (HsDatabase  *db,
+                  GError     **error)
+{
+  static const char * const settings[][2] = {
+    { "organisation.name", "Prison Fellowship Rwanda" },
+    { "certificate.signatory1.name", "Jean Bosco Habimana" },
+    { "certificate.signatory1.title", "Programme Coordinator" },
+    { "certificate.signatory2.name", "Spéciose Mukandutiye" },
+    { "certificate.signatory2.title", "Lead Sociotherapist" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (!hs_database_set_setting (db, settings[i][0], settings[i][1], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 hs_sample_data_fill (HsDatabase  *db,
                      GDate       *today,
@@ -789,6 +809,11 @@ hs_sample_data_fill (HsDatabase  *db,
   for (guint i = 0; ok && i < G_N_ELEMENTS (prison_plan); i++)
     ok = add_facility (&b, &prison_plan[i], i, error);
   ok = ok && add_running_cohort (&b, error) && add_waiting_list (&b, error);
+  /* The programme's target (charts): over 20,000 people in the five
+   * districts within three years. */
+  ok = ok && hs_target_add (db, "Musanze, Nyabihu, Nyamagabe, Ngoma, Nyagatare", "graduates",
+                            20000, 0, "2024-01-01", "2026-12-31", error);
+  ok = ok && add_organisation (db, error);
   g_rand_free (b.rand);
 
   if (!ok)

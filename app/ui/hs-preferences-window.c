@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "hs-preferences-window"
 
+#include "hs-certificate-preferences.h"
 #include "hs-preferences-window.h"
+#include "hs-rule-group.h"
 #include "hs-settings.h"
+#include "hs-window.h"
 
 struct _HsPreferencesWindow
 {
@@ -11,6 +14,7 @@ struct _HsPreferencesWindow
   GSettings            *settings;
 
   /* Template widgets */
+  AdwPreferencesPage   *general_page;
   AdwComboRow          *language_row;
 };
 
@@ -68,6 +72,7 @@ hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/healingspaces/HealingSpaces/ui/"
                                                "hs-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_language_row_selected_cb);
 }
@@ -84,7 +89,19 @@ hs_preferences_window_init (HsPreferencesWindow *self)
 HsPreferencesWindow *
 hs_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (HS_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  HsPreferencesWindow *self = g_object_new (HS_TYPE_PREFERENCES_WINDOW,
+                                            "transient-for", parent,
+                                            NULL);
+
+  /* groups: the graduation rule lives in the open database. */
+  if (HS_IS_WINDOW (parent) && hs_window_get_database (HS_WINDOW (parent)) != NULL)
+    adw_preferences_page_add (self->general_page,
+                              ADW_PREFERENCES_GROUP (hs_rule_group_new (
+                                hs_window_get_database (HS_WINDOW (parent)))));
+  /* certificates: organisation, signatories and logos, also per database. */
+  if (HS_IS_WINDOW (parent) && hs_window_get_database (HS_WINDOW (parent)) != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                hs_certificate_preferences_new (
+                                  hs_window_get_database (HS_WINDOW (parent))));
+  return self;
 }

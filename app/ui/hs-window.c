@@ -1,10 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "hs-window"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "hs-backup.h"
+#include "hs-calendar-page.h"
+#include "hs-certificates-page.h"
 #include "hs-dashboard-page.h"
+#include "hs-groups-page.h"
+#include "hs-import-dialog.h"
 #include "hs-page.h"
+#include "hs-participants-page.h"
+#include "hs-reports-page.h"
 #include "hs-sample-data.h"
 #include "hs-settings.h"
 #include "hs-window.h"
@@ -18,6 +27,7 @@ struct _HsWindow
   GError               *error;
   gint64                data_version;
   guint                 watch_id;
+  guint                 backup_id;
   GSettings            *settings;
 
   /* Template widgets */
@@ -45,6 +55,12 @@ static const struct
   GType     (*get_type) (void);
 } sections[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", hs_dashboard_page_get_type },
+  { "participants", N_("Participants"), "system-users-symbolic", hs_participants_page_get_type },
+  { "groups", N_("Groups"), "view-list-bullet-symbolic", hs_groups_page_get_type },
+  { "calendar", N_("Calendar"), "x-office-calendar-symbolic", hs_calendar_page_get_type },
+  { "certificates", N_("Certificates"), "emblem-documents-symbolic",
+    hs_certificates_page_get_type },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", hs_reports_page_get_type },
 };
 
 enum {
@@ -152,6 +168,76 @@ hs_window_show_section (HsWindow   *self,
       gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   update_titles (self);
+}
+
+GtkWidget *
+hs_window_get_section (HsWindow   *self,
+                       const char *name)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->content_stack, name);
+}
+
+/* win.show-group (x): a link from elsewhere (a participant's record) to a
+ * group's page. */
+static void
+on_show_group_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  GtkWidget *page = hs_window_get_section (self, "groups");
+
+  hs_window_show_section (self, "groups");
+  if (HS_IS_GROUPS_PAGE (page))
+    hs_groups_page_open_group (HS_GROUPS_PAGE (page), g_variant_get_int64 (parameter));
+}
+
+static void show_dashboard (HsWindow *self);
+
+static void
+on_import_dialog_imported_cb (HsImportDialog *dialog,
+                              HsWindow       *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    show_dashboard (self);
+  else
+    hs_window_show_section (self, gtk_stack_get_visible_child_name (self->content_stack));
+  self->data_version = hs_database_get_data_version (self->database);
+}
+
+/* win.import: the spreadsheet import wizard. */
+static void
+on_import_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  HsImportDialog *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = hs_import_dialog_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_dialog_imported_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.new-group: the New Group dialog, from the welcome page too. */
+static void
+on_new_group_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  GtkWidget *page = hs_window_get_section (self, "groups");
+
+  if (self->database == NULL)
+    return;
+  hs_window_show_section (self, "groups");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (HS_IS_GROUPS_PAGE (page))
+    hs_groups_page_new_group (HS_GROUPS_PAGE (page));
 }
 
 static void
@@ -277,6 +363,43 @@ watch_database_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+#define DAILY_BACKUPS_KEPT 7
+
+/* Once a day, a verified copy of the file goes to
+ * $XDG_DATA_HOME/healing-spaces/backups/<name>-<hash of its path>/; the
+ * last seven are kept. A laptop can die the day before a ceremony. */
+static gboolean
+make_daily_backup_cb (gpointer data)
+{
+  HsWindow *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->path, -1);
+  g_autofree char *folder = NULL;
+  g_autofree char *dir = NULL;
+
+  self->backup_id = 0;
+  if (self->database == NULL || hs_application_is_demo_path (self->path)
+      || hs_database_is_empty (self->database))
+    return G_SOURCE_REMOVE;
+
+  if (g_str_has_suffix (name, ".db"))
+    name[strlen (name) - 3] = '\0';
+  folder = g_strdup_printf ("%s-%.8s", name, hash);
+  dir = g_build_filename (g_get_user_data_dir (), "healing-spaces", "backups", folder, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !hs_backup_daily (self->database, dir, DAILY_BACKUPS_KEPT, NULL, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s automatic backup failed: %s"),
+                                                  error ? error->message : g_strerror (errno));
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* "Recent Databases" in the primary menu, newest first, this one left out. */
 static void
 update_recent_menu (HsWindow *self)
@@ -335,6 +458,7 @@ hs_window_constructed (GObject *object)
     {
       self->data_version = hs_database_get_data_version (self->database);
       self->watch_id = g_timeout_add_seconds (2, watch_database_cb, self);
+      self->backup_id = g_timeout_add_seconds (3, make_daily_backup_cb, self);
     }
 }
 
@@ -398,6 +522,7 @@ hs_window_dispose (GObject *object)
   HsWindow *self = HS_WINDOW (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->backup_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
@@ -458,6 +583,9 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, recent_section);
+  gtk_widget_class_install_action (widget_class, "win.show-group", "x", on_show_group_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL, on_new_group_action_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sample_data_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);

@@ -23,4 +23,7 @@ void          hs_window_save_state   (HsWindow      *self);
 void          hs_window_show_section (HsWindow   *self,
                                       const char *name);
 
+GtkWidget    *hs_window_get_section  (HsWindow   *self,
+                                      const char *name);
+
 G_END_DECLS

@@ -16,14 +16,27 @@ if [ "${HS_UI_TEST_INSIDE:-}" != 1 ]; then
   export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
   export HS_UI_TEST_INSIDE=1
   unset NO_AT_BRIDGE DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" sh "$0" "$@"
+  dbus-run-session -- sh "$0" "$@"
   status=$?
   rm -rf "$tmp"
   exit $status
 fi
 
-# Inside the session: start the accessibility bus now rather than on the
-# first request, so the app and the script meet on the same one.
+# Inside the session: a private X server on a display it picks itself
+# (xvfb-run -a races when several X servers start at once).
+dfile="$HS_UI_TEST_TMP/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -s "$dfile" ] && break; sleep 0.1; done
+display=$(tr -dc 0-9 <"$dfile")
+if [ -z "$display" ]; then
+  echo "Bail out! Xvfb did not start"
+  exit 99
+fi
+export DISPLAY=":$display"
+
+# Start the accessibility bus now rather than on the first request, so the
+# app and the script meet on the same one.
 launcher=/usr/libexec/at-spi-bus-launcher
 launcher_pid=
 if [ -x "$launcher" ]; then
@@ -36,4 +49,5 @@ fi
 status=$?
 
 [ -n "$launcher_pid" ] && kill "$launcher_pid" 2>/dev/null
+kill "$xvfb_pid" 2>/dev/null
 exit $status
