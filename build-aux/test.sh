@@ -24,8 +24,9 @@ if [ "${HS_SKIP_SANITIZERS:-}" != 1 ]; then
   meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug >/dev/null
   ninja -C "$asan"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
     meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite cli \
-      --suite report || status=$?
+      --suite report --suite io || status=$?
   logs+=("$asan/meson-logs/testlog.json")
 fi
 
