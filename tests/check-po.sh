@@ -25,6 +25,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 xgettext --from-code=UTF-8 --files-from=po/POTFILES --keyword=_ --keyword=N_ \
   --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
+  --keyword=hs_report_pgettext:2c,3 --keyword=g_dpgettext2:2c,3 \
   --add-comments=Translators -o "$tmp/hs.pot"
 msgmerge --quiet --no-fuzzy-matching -o "$tmp/merged.po" po/rw.po "$tmp/hs.pot"
 merged=$(msgfmt --statistics -o /dev/null "$tmp/merged.po" 2>&1)

@@ -337,8 +337,7 @@ erase_person (const HsCliOptions *options)
   if ((db = _hs_cli_open_database (options, &error)) == NULL
       || !hs_participant_erase (db, id, &error))
     return _hs_cli_fail (error->message);
-  printf (_("Participant %" G_GINT64_FORMAT " erased; the programme's figures are unchanged.\n"),
-          id);
+  printf (_("Participant %lld erased; the programme's figures are unchanged.\n"), (long long) id);
   return 0;
 }
 

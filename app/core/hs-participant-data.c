@@ -183,7 +183,7 @@ hs_participant_export_json (HsDatabase  *db,
   if (person == NULL)
     {
       g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no participant with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no participant with the number %lld."), (long long) id);
       return NULL;
     }
   now = _hs_database_now ();
@@ -341,7 +341,7 @@ hs_participant_erase (HsDatabase  *db,
   if ((after = _hs_database_row_json (db, "participant", id)) == NULL)
     {
       g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no participant with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no participant with the number %lld."), (long long) id);
       return FALSE;
     }
   g_clear_pointer (&after, g_free);

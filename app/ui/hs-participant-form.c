@@ -34,7 +34,8 @@ static const char *section_titles[N_SECTIONS] = {
 };
 
 static const char * const sex_values[] = { "F", "M", NULL };
-static const char * const sex_labels[] = { N_("Female"), N_("Male"), NULL };
+/* One person's sex: "Gore"/"Gabo" in Kinyarwanda, not the plural counts. */
+static const char * const sex_labels[] = { NC_("sex", "Female"), NC_("sex", "Male"), NULL };
 static const char * const category_values[] = {
   "survivor", "perpetrator", "descendant", "convict", "ex_combatant", "returnee", "other", NULL
 };
@@ -227,7 +228,9 @@ choice_model (const FieldSpec *spec)
   if (spec->blank != NULL)
     gtk_string_list_append (model, _(spec->blank));
   for (guint i = 0; spec->labels[i] != NULL; i++)
-    gtk_string_list_append (model, _(spec->labels[i]));
+    gtk_string_list_append (model, spec->labels == sex_labels
+                                   ? g_dpgettext2 (GETTEXT_PACKAGE, "sex", spec->labels[i])
+                                   : _(spec->labels[i]));
   return model;
 }
 
