@@ -7,6 +7,7 @@
 #include "hs-cli-private.h"
 #include "hs-graduation.h"
 #include "hs-group-list.h"
+#include "hs-participant.h"
 #include "hs-schedule.h"
 
 /* The holiday table of the database when there is one; a preview never
@@ -151,7 +152,7 @@ _hs_cli_groups (const HsCliOptions *options)
                                   hs_group_row_get_name (row),
                                   hs_group_approach_label (hs_group_row_get_approach (row)),
                                   hs_group_setting_label (hs_group_row_get_setting (row)),
-                                  hs_group_age_band_label (hs_group_row_get_age_band (row)),
+                                  hs_age_band_label (hs_group_row_get_age_band (row)),
                                   hs_group_row_get_place (row),
                                   hs_group_row_get_members (row), progress,
                                   hs_group_status_label (hs_group_row_get_status (row)),

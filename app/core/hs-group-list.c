@@ -95,16 +95,6 @@ hs_group_setting_label (const char *setting)
 }
 
 const char *
-hs_group_age_band_label (const char *age_band)
-{
-  if (g_strcmp0 (age_band, "youth") == 0)
-    return C_("age band", "Youth");
-  if (g_strcmp0 (age_band, "adult") == 0)
-    return C_("age band", "Adult");
-  return "";
-}
-
-const char *
 hs_group_status_label (const char *status)
 {
   if (g_strcmp0 (status, "planned") == 0)

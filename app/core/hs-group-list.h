@@ -51,7 +51,6 @@ GStrv        hs_group_list_districts    (HsDatabase  *db,
 
 const char  *hs_group_approach_label    (const char  *approach);
 const char  *hs_group_setting_label     (const char  *setting);
-const char  *hs_group_age_band_label    (const char  *age_band);
 const char  *hs_group_status_label      (const char  *status);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "hs-participant-list.h"
 #include "hs-participant-private.h"
+#include "hs-participant.h"
 
 /* Rows are read BLOCK_SIZE at a time with LIMIT/OFFSET; at most MAX_BLOCKS
  * stay in memory, enough for any window plus fast scrolling back. */
@@ -66,16 +67,6 @@ hs_participant_sex_label (const char *sex)
     return C_("sex", "Female");
   if (g_strcmp0 (sex, "M") == 0)
     return C_("sex", "Male");
-  return "";
-}
-
-const char *
-hs_participant_age_band_label (const char *age_band)
-{
-  if (g_strcmp0 (age_band, "youth") == 0)
-    return C_("age band", "Youth");
-  if (g_strcmp0 (age_band, "adult") == 0)
-    return C_("age band", "Adult");
   return "";
 }
 
@@ -246,7 +237,7 @@ read_row (sqlite3_stmt *stmt)
                        "sex", sex,
                        "sex-label", hs_participant_sex_label (sex),
                        "age-band", age_band,
-                       "age-band-label", hs_participant_age_band_label (age_band),
+                       "age-band-label", hs_age_band_label (age_band),
                        "district", (const char *) sqlite3_column_text (stmt, 4),
                        "is-prisoner", prisoner,
                        "setting-label", prisoner ? C_("setting", "Prison")

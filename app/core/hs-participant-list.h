@@ -59,7 +59,6 @@ guint              hs_participant_list_find           (HsParticipantList *self,
 char              *hs_participant_search_query        (const char        *text);
 
 const char        *hs_participant_sex_label           (const char        *sex);
-const char        *hs_participant_age_band_label      (const char        *age_band);
 const char        *hs_participant_outcome_label       (const char        *outcome);
 
 G_END_DECLS

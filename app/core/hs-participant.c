@@ -423,6 +423,17 @@ setting_int (HsDatabase *db,
 }
 
 /* The bounds are settings because the national youth policy may change them. */
+/* "youth"/"adult" as people read it, for groups and participants alike. */
+const char *
+hs_age_band_label (const char *age_band)
+{
+  if (g_strcmp0 (age_band, "youth") == 0)
+    return C_("age band", "Youth");
+  if (g_strcmp0 (age_band, "adult") == 0)
+    return C_("age band", "Adult");
+  return "";
+}
+
 const char *
 hs_age_band_for_age (HsDatabase *db,
                      int         age)

@@ -26,6 +26,7 @@ gboolean       hs_participant_delete           (HsDatabase     *db,
 
 const char    *hs_age_band_for_age             (HsDatabase     *db,
                                                 int             age);
+const char    *hs_age_band_label               (const char     *age_band);
 
 /* Younger people are not enrolled: the age is counted at screening. */
 #define HS_PARTICIPANT_MIN_AGE 12

@@ -8,6 +8,7 @@
 #include "hs-group-list.h"
 #include "hs-group-page.h"
 #include "hs-group.h"
+#include "hs-participant.h"
 #include "hs-schedule.h"
 
 struct _HsGroupPage
@@ -408,7 +409,7 @@ describe_group (HsDatabase *db,
   g_string_append_printf (out, "%s · %s · %s",
                           hs_group_approach_label (hs_group_get_approach (group)),
                           hs_group_setting_label (hs_group_get_setting (group)),
-                          hs_group_age_band_label (hs_group_get_age_band (group)));
+                          hs_age_band_label (hs_group_get_age_band (group)));
   if (hs_group_get_venue (group) != NULL)
     g_string_append_printf (out, " · %s", hs_group_get_venue (group));
   if (weekday >= 1 && weekday <= 7)

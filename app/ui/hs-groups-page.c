@@ -9,6 +9,7 @@
 #include "hs-groups-page.h"
 #include "hs-new-group-dialog.h"
 #include "hs-page.h"
+#include "hs-participant.h"
 #include "hs-roll-call.h"
 
 struct _HsGroupsPage
@@ -129,7 +130,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       /* Translators: under a group's name, "Sociotherapy · Community, adult". */
       const char *approach = hs_group_approach_label (hs_group_row_get_approach (row));
       const char *setting = hs_group_setting_label (hs_group_row_get_setting (row));
-      const char *age_band = hs_group_age_band_label (hs_group_row_get_age_band (row));
+      const char *age_band = hs_age_band_label (hs_group_row_get_age_band (row));
       g_autofree char *kind = g_strdup_printf (C_("group kind", "%s · %s, %s"),
                                                approach, setting, age_band);
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (label)), kind);
