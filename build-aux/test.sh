@@ -36,10 +36,18 @@ import json, sys
 passed = failed = skipped = 0
 for log in sys.argv[1:]:
     for line in open(log):
-        r = json.loads(line)["result"]
-        if r in ("OK", "EXPECTEDFAIL"): passed += 1
-        elif r == "SKIP": skipped += 1
-        else: failed += 1
+        r = json.loads(line)
+        result = r["result"]
+        if result in ("OK", "EXPECTEDFAIL"): passed += 1
+        elif result == "SKIP": skipped += 1
+        else:
+            failed += 1
+            # CI shows only the end of what we print: repeat what a failed
+            # test wrote (its TAP lines say why) next to the count.
+            print(f"--- {r['name']}: {result}")
+            for stream in ("stdout", "stderr"):
+                for text in (r.get(stream) or "").splitlines()[-25:]:
+                    print(f"  {stream}: {text}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

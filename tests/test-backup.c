@@ -241,7 +241,7 @@ run_cli (const char * const *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDIN_FROM_DEV_NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDIN_FROM_DEV_NULL | G_SPAWN_STDOUT_TO_DEV_NULL,
                                NULL, NULL, NULL, err, &wait_status, &error));
   g_assert_no_error (error);
   return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;

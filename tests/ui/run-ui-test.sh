@@ -22,13 +22,28 @@ if [ "${HS_UI_TEST_INSIDE:-}" != 1 ]; then
   exit $status
 fi
 
-# Inside the session: a private X server on a display it picks itself
-# (xvfb-run -a races when several X servers start at once).
+# Inside the session: a private X server. -displayfd alone always starts
+# from :0, and when tests run side by side an X server that is exiting can
+# remove the socket of the one that has just taken its number ("cannot open
+# display: :0" in CI). So each run takes a random number of its own and
+# -displayfd only tells us when the server is ready.
 dfile="$HS_UI_TEST_TMP/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$dfile" ] && break; sleep 0.1; done
-display=$(tr -dc 0-9 <"$dfile")
+display=
+xvfb_pid=
+for _ in $(seq 20); do
+  n=$(( $(od -An -N2 -tu2 /dev/urandom | tr -dc 0-9) % 30000 + 100 ))
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+  : >"$dfile"
+  Xvfb ":$n" -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 100); do
+    [ -s "$dfile" ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -s "$dfile" ]; then display=$n; break; fi
+  kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null
+done
 if [ -z "$display" ]; then
   echo "Bail out! Xvfb did not start"
   exit 99
@@ -50,4 +65,5 @@ status=$?
 
 [ -n "$launcher_pid" ] && kill "$launcher_pid" 2>/dev/null
 kill "$xvfb_pid" 2>/dev/null
+wait "$xvfb_pid" 2>/dev/null
 exit $status
