@@ -16,7 +16,24 @@ if [ "${HS_UI_TEST_INSIDE:-}" != 1 ]; then
   export GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory
   export HS_UI_TEST_INSIDE=1
   unset NO_AT_BRIDGE DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS AT_SPI_BUS_ADDRESS
-  dbus-run-session -- sh "$0" "$@"
+  # G_DEBUG=fatal-warnings and the malloc checks are for our programs only:
+  # in the X server, the portals D-Bus starts and pyatspi itself they turned
+  # harmless warnings ("Couldn't get application list") into crashes of the
+  # test harness. Our programs get them back through small wrappers.
+  for var in G_DEBUG MALLOC_CHECK_ MALLOC_PERTURB_; do
+    eval "val=\${$var-}"
+    [ -n "$val" ] && printf 'export %s=%s\n' "$var" "$val"
+  done >"$tmp/debug-env"
+  for prog in APP CLI; do
+    eval "real=\${HS_$prog-}"
+    [ -n "$real" ] || continue
+    printf '#!/bin/sh\n. "%s"\nexec "%s" "$@"\n' "$tmp/debug-env" "$real" \
+      >"$tmp/$prog"
+    chmod +x "$tmp/$prog"
+    export "HS_$prog=$tmp/$prog"
+  done
+  unset G_DEBUG MALLOC_CHECK_ MALLOC_PERTURB_
+  dbus-run-session --config-file="$(dirname "$0")/session.conf" -- sh "$0" "$@"
   status=$?
   rm -rf "$tmp"
   exit $status
@@ -34,7 +51,8 @@ for _ in $(seq 20); do
   n=$(( $(od -An -N2 -tu2 /dev/urandom | tr -dc 0-9) % 30000 + 100 ))
   [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
   : >"$dfile"
-  Xvfb ":$n" -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
+  Xvfb ":$n" -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" \
+    >"$HS_UI_TEST_TMP/xvfb.log" 2>&1 &
   xvfb_pid=$!
   for _ in $(seq 100); do
     [ -s "$dfile" ] && break
@@ -49,6 +67,13 @@ if [ -z "$display" ]; then
   exit 99
 fi
 export DISPLAY=":$display"
+# Ready means a client can connect; say why when it cannot.
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+if ! xdotool getdisplaygeometry >/dev/null 2>&1; then
+  echo "Bail out! no client can connect to Xvfb on $DISPLAY"
+  sed 's/^/# xvfb: /' "$HS_UI_TEST_TMP/xvfb.log"
+  exit 99
+fi
 
 # Start the accessibility bus now rather than on the first request, so the
 # app and the script meet on the same one.
@@ -62,6 +87,10 @@ fi
 
 /usr/bin/python3 "$@"
 status=$?
+if [ "$status" != 0 ]; then
+  kill -0 "$xvfb_pid" 2>/dev/null || echo "# Xvfb had exited"
+  sed 's/^/# xvfb: /' "$HS_UI_TEST_TMP/xvfb.log"
+fi
 
 [ -n "$launcher_pid" ] && kill "$launcher_pid" 2>/dev/null
 kill "$xvfb_pid" 2>/dev/null
