@@ -84,42 +84,65 @@ hs_participant_outcome_label (const char *outcome)
   return C_("outcome", "Not in a group");
 }
 
+static gboolean
+all_digits (const char *word)
+{
+  return *word != '\0' && word[strspn (word, "0123456789")] == '\0';
+}
+
 /* Each word becomes a prefix query; phone numbers are stored as +2507…, so
- * a local 07… is looked for both ways. */
+ * a local 07… is looked for both ways. Digits typed in groups ("0788 123
+ * 456", an ID with spaces) are one number. Any bytes are accepted: the CLI
+ * passes its argument as it came. */
 char *
 hs_participant_search_query (const char *text)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *ascii = NULL;
   g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   GString *query;
 
   if (text == NULL)
     return NULL;
-  ascii = g_str_to_ascii (text, "C");
+  valid = g_utf8_make_valid (text, -1);
+  ascii = g_str_to_ascii (valid, "C");
   folded = g_ascii_strdown (ascii, -1);
   for (char *p = folded; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p))
       *p = ' ';
   words = g_strsplit (folded, " ", -1);
-  query = g_string_new (NULL);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      const char *word = words[i];
+      char *last = terms->len > 0 ? terms->pdata[terms->len - 1] : NULL;
 
-      if (*word == '\0')
+      if (*words[i] == '\0')
         continue;
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-      if (word[0] == '0' && word[strspn (word, "0123456789")] == '\0' && word[1] != '\0')
-        g_string_append_printf (query, "(\"%s\"* OR \"250%s\"*)", word, word + 1);
+      if (last != NULL && all_digits (last) && all_digits (words[i]))
+        {
+          terms->pdata[terms->len - 1] = g_strconcat (last, words[i], NULL);
+          g_free (last);
+        }
       else
-        g_string_append_printf (query, "\"%s\"*", word);
+        g_ptr_array_add (terms, g_strdup (words[i]));
     }
-  if (query->len == 0)
+  if (terms->len == 0)
+    return NULL;
+
+  query = g_string_new (NULL);
+  for (guint i = 0; i < terms->len; i++)
     {
-      g_string_free (query, TRUE);
-      return NULL;
+      const char *term = terms->pdata[i];
+
+      /* FTS5 has an implicit AND between phrases only, not after a
+       * parenthesised OR: "(…) \"123\"*" is a syntax error. */
+      if (query->len > 0)
+        g_string_append (query, " AND ");
+      if (term[0] == '0' && term[1] != '\0' && all_digits (term))
+        g_string_append_printf (query, "(\"%s\"* OR \"250%s\"*)", term, term + 1);
+      else
+        g_string_append_printf (query, "\"%s\"*", term);
     }
   return g_string_free (query, FALSE);
 }
