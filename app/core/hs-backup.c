@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "hs-backup.h"
+#include "hs-backup-private.h"
 #include "hs-database-private.h"
 
 G_DEFINE_QUARK (hs-backup-error-quark, hs_backup_error)
@@ -30,6 +31,9 @@ G_DEFINE_QUARK (hs-backup-error-quark, hs_backup_error)
  * minimum (19 MB, 2 passes). Stored in each file, so it can grow later. */
 #define KDF_OPSLIMIT 3
 #define KDF_MEMLIMIT ((guint64) 128 * 1024 * 1024)
+
+static guint64 kdf_opslimit = KDF_OPSLIMIT;
+static guint64 kdf_memlimit = KDF_MEMLIMIT;
 
 typedef struct
 {
@@ -158,8 +162,8 @@ encrypt_file (const char  *plain_path,
   gboolean ok = TRUE, last = FALSE;
 
   randombytes_buf (header.salt, sizeof header.salt);
-  put_u64 (header.opslimit, KDF_OPSLIMIT);
-  put_u64 (header.memlimit, KDF_MEMLIMIT);
+  put_u64 (header.opslimit, kdf_opslimit);
+  put_u64 (header.memlimit, kdf_memlimit);
   if (!derive_key (passphrase, &header, key, error))
     return FALSE;
   compute_key_check (key, header.key_check);
@@ -384,6 +388,14 @@ fsync_path (const char  *path,
   if (!ok)
     return set_errno_error (error, _("Could not write"), path);
   return TRUE;
+}
+
+void
+_hs_backup_set_kdf_cost (guint64 opslimit,
+                         guint64 memlimit)
+{
+  kdf_opslimit = opslimit != 0 ? opslimit : KDF_OPSLIMIT;
+  kdf_memlimit = memlimit != 0 ? memlimit : KDF_MEMLIMIT;
 }
 
 gboolean
