@@ -578,6 +578,40 @@ test_cli (void)
   g_assert_cmpint (run_cli (&out, "--db", path, "verify", qr, NULL), ==, 1);
   g_clear_pointer (&out, g_free);
 
+  /* A selection out of the group; an unwritable file issues nothing. */
+  {
+    g_autofree char *first = NULL, *second = NULL, *dropped = NULL, *text = NULL;
+    g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-folder", "x.pdf", NULL);
+    const char *group_sql = "SELECT m.participant_id FROM membership m JOIN hgroup g"
+                            " ON g.id = m.group_id WHERE g.name = 'Nyabihu adults 1'"
+                            " AND m.outcome = '%s' ORDER BY m.participant_id LIMIT 1 OFFSET %d";
+    g_autofree char *sql1 = g_strdup_printf (group_sql, "graduated", 0);
+    g_autofree char *sql2 = g_strdup_printf (group_sql, "graduated", 3);
+    gint64 before = query_int (db, "SELECT count (*) FROM certificate");
+
+    first = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql1));
+    second = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql2));
+    dropped = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               query_int (db, "SELECT participant_id FROM membership"
+                                          " WHERE outcome = 'dropped' ORDER BY id LIMIT 1"));
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", nowhere, "-o", pdf, NULL), ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", first, "-o", nowhere, NULL), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate"), ==, before);
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", dropped, "-o", pdf, NULL), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", second, "--participant", first, "-o", pdf,
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (pdf_pages (pdf), ==, 2);
+    g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate"), ==, before + 2);
+  }
+
   g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "-o", pdf, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "X", "--lang", "fr",
