@@ -149,17 +149,20 @@ pick_participants (HsDatabase             *db,
         found = g_array_index (keys, HsCertificateKey, k).participant_id == id;
       if (!found)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
           g_autofree char *why = NULL;
 
           if (args->group != NULL)
             why = hs_certificate_explain_ineligible (db, id, hs_certificate_find_group (db,
                                                                                 args->group));
           if (why == NULL && args->group != NULL)
-            why = g_strdup_printf (_("Participant %" G_GINT64_FORMAT " is not a graduate of "
-                                     "“%s”."), id, args->group);
+            /* Translators: %s is a participant number, then a group name. */
+            why = g_strdup_printf (_("Participant %s is not a graduate of “%s”."), number,
+                                   args->group);
           else if (why == NULL)
-            why = g_strdup_printf (_("Participant %" G_GINT64_FORMAT " is not among the "
-                                     "graduates of the ceremony of %s."), id, args->ceremony);
+            /* Translators: %s is a participant number, then a date. */
+            why = g_strdup_printf (_("Participant %s is not among the graduates of the "
+                                     "ceremony of %s."), number, args->ceremony);
           g_set_error_literal (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND, why);
           return NULL;
         }
