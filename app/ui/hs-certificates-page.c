@@ -9,6 +9,7 @@
 #include "hs-certificate-print.h"
 #include "hs-certificates-page.h"
 #include "hs-page.h"
+#include "hs-window.h"
 
 struct _HsCertificatesPage
 {
@@ -24,6 +25,9 @@ struct _HsCertificatesPage
   GArray            *keys;
   GPtrArray         *checks;
   gboolean           busy;
+  /* The batch list is being refilled: its selection moves but the batch
+   * stays the same. */
+  gboolean           loading_batches;
 
   /* Template widgets */
   AdwToastOverlay   *toast_overlay;
@@ -153,11 +157,13 @@ load_batches (HsCertificatesPage *self)
   for (guint i = 0; i < self->batches->len; i++)
     g_ptr_array_add (labels, batch_label (g_ptr_array_index (self->batches, i)));
   g_ptr_array_add (labels, NULL);
+  self->loading_batches = TRUE;
   gtk_string_list_splice (self->batch_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->batch_model)),
                           (const char * const *) labels->pdata);
   if (selected < self->batches->len)
     adw_combo_row_set_selected (self->batch_row, selected);
+  self->loading_batches = FALSE;
   load_graduates (self, TRUE);
   /* Otherwise the row shows the chosen batch as its subtitle. */
   if (self->batches->len == 0)
@@ -337,7 +343,8 @@ load_graduates (HsCertificatesPage *self,
 static void
 on_batch_row_selected_cb (HsCertificatesPage *self)
 {
-  load_graduates (self, FALSE);
+  if (!self->loading_batches)
+    load_graduates (self, FALSE);
 }
 
 /* Issues (or records reprints of) the chosen graduates; NULL after telling why. */
@@ -505,6 +512,9 @@ on_save_done_cb (GObject      *source,
                                                          job->n_written),
                                                job->n_written, name);
 
+      /* The serials were committed on the save's own connection. */
+      if (HS_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+        hs_window_accept_changes (HS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
       hs_certificate_list_reload (self->register_list);
       update_count (self);
       load_graduates (self, TRUE);

@@ -73,6 +73,7 @@ def choose_batch(page, index, label):
                                                          'Graduates'))[0]
     click(row)
     time.sleep(0.5)
+    shoot('certificate-batches')
     subprocess.run(['xdotool', 'key', '--delay', '100'] + ['Down'] * index + ['Return'],
                    check=True)
     wait_for('%r chosen' % label, lambda: [
@@ -133,6 +134,13 @@ def test_certificates(app):
     shoot('file-chooser')
     buttons(chooser, 'Save')[0].queryAction().doAction(0)
     wait_for('the PDF written', lambda: os.path.exists(pdf), timeout=30)
+    wait_for('the serials shown', lambda: [
+        label for label in find_all(page, pyatspi.ROLE_LABEL)
+        if text_of(label).endswith('printing again records a reprint')])
+    shoot('certificates-saved')
+    # The register changed under the list: the untick stays.
+    if selected_text(page) != '%d of %d selected' % (wanted, len(names)):
+        raise Failure('after saving the page says %r' % selected_text(page))
 
     pages = pdf_pages(pdf)
     if pages != wanted:
