@@ -19,7 +19,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import App, Failure, find_all, text_of, wait_for, TMP  # noqa: E402
+from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
 from groups import Run, buttons, click, cli, shoot, show_section  # noqa: E402
 
 CLI = os.environ['HS_CLI']
