@@ -578,6 +578,40 @@ test_cli (void)
   g_assert_cmpint (run_cli (&out, "--db", path, "verify", qr, NULL), ==, 1);
   g_clear_pointer (&out, g_free);
 
+  /* A selection out of the group; an unwritable file issues nothing. */
+  {
+    g_autofree char *first = NULL, *second = NULL, *dropped = NULL, *text = NULL;
+    g_autofree char *nowhere = g_build_filename (tmp_dir, "no-such-folder", "x.pdf", NULL);
+    const char *group_sql = "SELECT m.participant_id FROM membership m JOIN hgroup g"
+                            " ON g.id = m.group_id WHERE g.name = 'Nyabihu adults 1'"
+                            " AND m.outcome = '%s' ORDER BY m.participant_id LIMIT 1 OFFSET %d";
+    g_autofree char *sql1 = g_strdup_printf (group_sql, "graduated", 0);
+    g_autofree char *sql2 = g_strdup_printf (group_sql, "graduated", 3);
+    gint64 before = query_int (db, "SELECT count (*) FROM certificate");
+
+    first = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql1));
+    second = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql2));
+    dropped = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               query_int (db, "SELECT participant_id FROM membership"
+                                          " WHERE outcome = 'dropped' ORDER BY id LIMIT 1"));
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", nowhere, "-o", pdf, NULL), ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", first, "-o", nowhere, NULL), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate"), ==, before);
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", dropped, "-o", pdf, NULL), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "Nyabihu adults 1",
+                              "--participant", second, "--participant", first, "-o", pdf,
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (pdf_pages (pdf), ==, 2);
+    g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate"), ==, before + 2);
+  }
+
   g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "-o", pdf, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--group", "X", "--lang", "fr",
@@ -587,6 +621,124 @@ test_cli (void)
                             "-o", pdf, NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (&out, "--db", path, "verify", NULL), ==, 2);
+}
+
+/* What must be exactly as before a cancelled batch. */
+static char *
+describe_register (HsDatabase *db)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " prints, %" G_GINT64_FORMAT " years numbered"
+                          " up to %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " audit rows",
+                          query_int (db, "SELECT count (*) FROM certificate"),
+                          query_int (db, "SELECT count (*) FROM certificate_counter"),
+                          query_int (db, "SELECT coalesce (sum (last), 0) FROM"
+                                     " certificate_counter"),
+                          query_int (db, "SELECT count (*) FROM audit_log"));
+}
+
+typedef struct
+{
+  const char   *path;
+  guint         cancel_after;
+  GCancellable *cancellable;
+} SaveJob;
+
+static gboolean
+cancel_after_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  SaveJob *job = user_data;
+
+  if (done == job->cancel_after)
+    g_cancellable_cancel (job->cancellable);
+  return TRUE;
+}
+
+static gboolean
+write_pdf_cb (GPtrArray     *certificates,
+              gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  SaveJob *job = user_data;
+  g_autoptr(HsCertificateDesign) design = hs_certificate_design_new ();
+
+  /* Inside the transaction the serials are already there to be drawn. */
+  g_assert_cmpstr (hs_certificate_get_serial (g_ptr_array_index (certificates, 0)), ==,
+                   "HS-2025-000001");
+  return hs_certificate_write_pdf (design, certificates, HS_CERTIFICATE_LANDSCAPE, job->path,
+                                   cancel_after_cb, job, cancellable, error);
+}
+
+static GPtrArray *
+save_group (HsDatabase   *db,
+            SaveJob      *job,
+            GError      **error)
+{
+  g_autoptr(GArray) keys = hs_certificate_graduates_of_group (db, first_group (db), NULL);
+
+  g_assert_nonnull (keys);
+  return hs_certificate_issue_batch_full (db, (HsCertificateKey *) keys->data, keys->len,
+                                          "rw+en", "2025-03-01", write_pdf_cb, job,
+                                          job->cancellable, error);
+}
+
+static void
+test_cancelled_save (void)
+{
+  g_autoptr(HsDatabase) db = open_sample (NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "cancelled.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SaveJob job = { pdf, 3, cancellable };
+  g_autofree char *before = describe_register (db);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled half way through the PDF, by the progress callback. */
+  certificates = save_group (db, &job, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = describe_register (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* Cancelled after the last page: the file is complete but not wanted. */
+  g_clear_pointer (&after, g_free);
+  g_cancellable_reset (cancellable);
+  job.cancel_after = 14;
+  certificates = save_group (db, &job, &error);
+  g_assert_null (certificates);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = describe_register (db);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The next batch takes the numbers the cancelled one gave back. */
+  g_cancellable_reset (cancellable);
+  job.cancel_after = 0;
+  certificates = save_group (db, &job, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (certificates->len, ==, 14);
+  g_assert_cmpint (pdf_pages (pdf), ==, 14);
+  g_assert_cmpint (query_int (db, "SELECT last FROM certificate_counter WHERE year = 2025"), ==,
+                   14);
+  g_clear_pointer (&certificates, g_ptr_array_unref);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  g_unlink (pdf);
+
+  /* A cancelled reprint records no reprints. */
+  before = describe_register (db);
+  job.cancel_after = 5;
+  certificates = save_group (db, &job, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = describe_register (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate WHERE reprint_of IS NOT"
+                              " NULL"), ==, 0);
 }
 
 int
@@ -613,6 +765,7 @@ main (int    argc,
   g_test_add_func ("/certificates/register/void-and-verify", test_void_and_verify);
   g_test_add_func ("/certificates/register/concurrent-numbering", test_concurrent_numbering);
   g_test_add_func ("/certificates/register/list", test_register_list);
+  g_test_add_func ("/certificates/register/cancelled-save", test_cancelled_save);
   g_test_add_func ("/certificates/pdf/ceremony", test_ceremony_pdf);
   g_test_add_func ("/certificates/pdf/language-only", test_language_only);
   g_test_add_func ("/certificates/pdf/long-name", test_long_name);

@@ -15,6 +15,9 @@ typedef struct
   const char *output;
   const char *issued;
   gboolean    portrait;
+  /* Participant ids (gint64) picked out of the batch; empty: all of it. */
+  GArray     *participants;
+  HsDatabase *db;
 } CertificateArgs;
 
 /* Accepts "--name value" and "--name=value"; advances *@i past the value. */
@@ -47,7 +50,22 @@ parse_certificate_args (const HsCliOptions *options,
   for (int i = 0; i < options->n_args; i++)
     {
       const char *arg = options->args[i];
+      const char *participant;
 
+      if (take_value (options, &i, "--participant", &participant))
+        {
+          gint64 id;
+
+          if (!g_ascii_string_to_signed (participant, 10, 1, G_MAXINT64, &id, NULL))
+            {
+              g_autofree char *message = g_strdup_printf (_("‘%s’ is not a participant number "
+                                                            "(see participants list)."),
+                                                          participant);
+              return _hs_cli_usage_error (message);
+            }
+          g_array_append_val (args->participants, id);
+          continue;
+        }
       if (take_value (options, &i, "--group", &args->group)
           || take_value (options, &i, "--ceremony", &args->ceremony)
           || take_value (options, &i, "--lang", &args->language)
@@ -111,32 +129,99 @@ find_graduates (HsDatabase             *db,
   return keys != NULL && keys->len > 0 ? g_steal_pointer (&keys) : NULL;
 }
 
+/* Keeps the graduates --participant named, in the batch's order; refuses an
+ * id that is not in the batch, saying why. Takes @batch. */
+static GArray *
+pick_participants (HsDatabase             *db,
+                   const CertificateArgs  *args,
+                   GArray                 *batch,
+                   GError                **error)
+{
+  g_autoptr(GArray) keys = batch;
+  g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (HsCertificateKey));
+
+  for (guint i = 0; i < args->participants->len; i++)
+    {
+      gint64 id = g_array_index (args->participants, gint64, i);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < keys->len && !found; k++)
+        found = g_array_index (keys, HsCertificateKey, k).participant_id == id;
+      if (!found)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+          g_autofree char *why = NULL;
+
+          if (args->group != NULL)
+            why = hs_certificate_explain_ineligible (db, id, hs_certificate_find_group (db,
+                                                                                args->group));
+          if (why == NULL && args->group != NULL)
+            /* Translators: %s is a participant number, then a group name. */
+            why = g_strdup_printf (_("Participant %s is not a graduate of “%s”."), number,
+                                   args->group);
+          else if (why == NULL)
+            /* Translators: %s is a participant number, then a date. */
+            why = g_strdup_printf (_("Participant %s is not among the graduates of the "
+                                     "ceremony of %s."), number, args->ceremony);
+          g_set_error_literal (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND, why);
+          return NULL;
+        }
+    }
+  for (guint k = 0; k < keys->len; k++)
+    {
+      HsCertificateKey *key = &g_array_index (keys, HsCertificateKey, k);
+
+      for (guint i = 0; i < args->participants->len; i++)
+        if (g_array_index (args->participants, gint64, i) == key->participant_id)
+          {
+            g_array_append_val (picked, *key);
+            break;
+          }
+    }
+  return g_steal_pointer (&picked);
+}
+
+static gboolean
+write_pdf (GPtrArray     *certificates,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  const CertificateArgs *args = user_data;
+  g_autoptr(HsCertificateDesign) design = NULL;
+
+  /* Read inside the transaction, from the same connection as the serials. */
+  design = hs_certificate_design_new_from_settings (args->db);
+  return hs_certificate_write_pdf (design, certificates,
+                                   args->portrait ? HS_CERTIFICATE_PORTRAIT
+                                                  : HS_CERTIFICATE_LANDSCAPE,
+                                   args->output, NULL, NULL, cancellable, error);
+}
+
 int
 _hs_cli_certificates (const HsCliOptions *options)
 {
-  CertificateArgs args = { .language = "rw+en" };
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CertificateArgs args = { .language = "rw+en", .participants = participants };
   g_autoptr(GError) error = NULL;
   g_autoptr(HsDatabase) db = NULL;
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GPtrArray) certificates = NULL;
-  g_autoptr(HsCertificateDesign) design = NULL;
   guint reprints = 0;
   int status;
 
   if ((status = parse_certificate_args (options, &args)) != 0)
     return status;
-  if ((db = _hs_cli_open_database (options, &error)) == NULL
+  /* The serials are committed only once the PDF is written: a failed write
+   * (disk full, no such folder) issues nothing. */
+  if ((db = args.db = _hs_cli_open_database (options, &error)) == NULL
       || (keys = find_graduates (db, &args, &error)) == NULL
-      || (certificates = hs_certificate_issue_batch (db, (HsCertificateKey *) keys->data,
-                                                     keys->len, args.language, args.issued,
-                                                     &error)) == NULL)
-    return _hs_cli_fail (error->message);
-
-  design = hs_certificate_design_new_from_settings (db);
-  if (!hs_certificate_write_pdf (design, certificates,
-                                 args.portrait ? HS_CERTIFICATE_PORTRAIT
-                                               : HS_CERTIFICATE_LANDSCAPE,
-                                 args.output, NULL, NULL, NULL, &error))
+      || (participants->len > 0
+          && (keys = pick_participants (db, &args, g_steal_pointer (&keys), &error)) == NULL)
+      || (certificates = hs_certificate_issue_batch_full (db, (HsCertificateKey *) keys->data,
+                                                          keys->len, args.language, args.issued,
+                                                          write_pdf, &args, NULL,
+                                                          &error)) == NULL)
     return _hs_cli_fail (error->message);
 
   for (guint i = 0; i < certificates->len; i++)

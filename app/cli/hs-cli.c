@@ -27,8 +27,8 @@ static const struct
   { "check", _hs_cli_check,
     N_("check                            check the database file for damage") },
   { "certificates", _hs_cli_certificates,
-    N_("certificates --group NAME|--ceremony YYYY-MM-DD [--lang rw|en|both] [--portrait]\n"
-       "      [--issued YYYY-MM-DD] -o FILE.pdf  issue and draw graduation certificates") },
+    N_("certificates --group NAME|--ceremony YYYY-MM-DD [--participant ID]... [--lang rw|en|both]\n"
+       "      [--portrait] [--issued YYYY-MM-DD] -o FILE.pdf  issue and draw graduation certificates") },
   { "verify", _hs_cli_verify,
     N_("verify SERIAL [CHECK]            whose certificate it is and whether it is valid") },
   { "chart", _hs_cli_chart,

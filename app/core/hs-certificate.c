@@ -412,6 +412,55 @@ check_request (const char  *language,
   return _hs_check_date (issued, _("Issue date"), error);
 }
 
+static gboolean
+issue_and_load (HsDatabase              *db,
+                const HsCertificateKey  *keys,
+                guint                    n_keys,
+                const char              *language,
+                const char              *date,
+                GPtrArray               *result,
+                GError                 **error)
+{
+  for (guint i = 0; i < n_keys; i++)
+    {
+      gint64 id = issue_one (db, keys[i].participant_id, keys[i].group_id, language, date,
+                             error);
+      HsCertificate *certificate;
+
+      if (id <= 0 || (certificate = load_by_id (db, id, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (result, certificate);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+hs_certificate_issue_batch_full (HsDatabase              *db,
+                                 const HsCertificateKey  *keys,
+                                 guint                    n_keys,
+                                 const char              *language,
+                                 const char              *issued,
+                                 HsCertificateIssuedFunc  func,
+                                 gpointer                 user_data,
+                                 GCancellable            *cancellable,
+                                 GError                 **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *date = issued != NULL ? g_strdup (issued) : today ();
+  gboolean own, ok;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+
+  if (!check_request (language, date, error) || !begin_issue (db, &own, error))
+    return NULL;
+  ok = issue_and_load (db, keys, n_keys, language, date, result, error)
+       && (func == NULL || func (result, user_data, cancellable, error))
+       && !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (!end_issue (db, own, ok, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
 GPtrArray *
 hs_certificate_issue_batch (HsDatabase              *db,
                             const HsCertificateKey  *keys,
@@ -420,35 +469,8 @@ hs_certificate_issue_batch (HsDatabase              *db,
                             const char              *issued,
                             GError                 **error)
 {
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_keys);
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *date = issued != NULL ? g_strdup (issued) : today ();
-  gboolean own, ok = TRUE;
-
-  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
-
-  if (!check_request (language, date, error) || !begin_issue (db, &own, error))
-    return NULL;
-  for (guint i = 0; ok && i < n_keys; i++)
-    {
-      gint64 id = issue_one (db, keys[i].participant_id, keys[i].group_id, language, date,
-                             error);
-
-      ok = id > 0;
-      g_array_append_val (ids, id);
-    }
-  if (!end_issue (db, own, ok, error))
-    return NULL;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      HsCertificate *certificate = load_by_id (db, g_array_index (ids, gint64, i), error);
-
-      if (certificate == NULL)
-        return NULL;
-      g_ptr_array_add (result, certificate);
-    }
-  return g_steal_pointer (&result);
+  return hs_certificate_issue_batch_full (db, keys, n_keys, language, issued, NULL, NULL, NULL,
+                                          error);
 }
 
 HsCertificate *

@@ -49,6 +49,27 @@ GPtrArray     *hs_certificate_issue_batch        (HsDatabase          *db,
                                                   const char          *language,
                                                   const char          *issued,
                                                   GError             **error);
+/* Called inside the transaction that issues @certificates (HsCertificate, in
+ * the order of the keys), to make what they are issued for: the PDF. Return
+ * FALSE with @error to roll the whole batch back. */
+typedef gboolean (*HsCertificateIssuedFunc) (GPtrArray     *certificates,
+                                             gpointer       user_data,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+/* hs_certificate_issue_batch () that commits only when @func succeeds and
+ * @cancellable was not cancelled: a cancelled or failed batch leaves the
+ * register, its numbering and the audit log exactly as they were. The write
+ * lock is held while @func runs, so give it a connection of its own when it
+ * runs in a thread (hs_database_open () on hs_database_get_path ()). */
+GPtrArray     *hs_certificate_issue_batch_full   (HsDatabase          *db,
+                                                  const HsCertificateKey *keys,
+                                                  guint                n_keys,
+                                                  const char          *language,
+                                                  const char          *issued,
+                                                  HsCertificateIssuedFunc func,
+                                                  gpointer             user_data,
+                                                  GCancellable        *cancellable,
+                                                  GError             **error);
 /* The certificates @keys would get, without issuing anything: for the
  * preview. A graduate who holds one shows its serial; others a placeholder. */
 GPtrArray     *hs_certificate_preview_batch      (HsDatabase          *db,

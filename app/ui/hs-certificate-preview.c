@@ -158,6 +158,15 @@ hs_certificate_preview_new (GtkWindow                *parent,
   gtk_box_append (GTK_BOX (box), preview->area);
   adw_window_set_content (ADW_WINDOW (window), box);
 
+  {
+    GtkEventController *controller = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                              "Escape"),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, controller);
+  }
   add_shortcut (preview->previous, "Left|Page_Up");
   add_shortcut (preview->next, "Right|Page_Down");
   show_page (preview, 0);

@@ -2,12 +2,14 @@
 #define G_LOG_DOMAIN "hs-certificates-page"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hs-certificate-drawing.h"
 #include "hs-certificate-preview.h"
 #include "hs-certificate-print.h"
 #include "hs-certificates-page.h"
 #include "hs-page.h"
+#include "hs-window.h"
 
 struct _HsCertificatesPage
 {
@@ -18,6 +20,14 @@ struct _HsCertificatesPage
   GtkSingleSelection *selection;
   GPtrArray         *batches;
   GCancellable      *cancellable;
+  /* The graduates of the chosen batch (HsCertificateKey) and, in the same
+   * order, the check buttons that pick them. */
+  GArray            *keys;
+  GPtrArray         *checks;
+  gboolean           busy;
+  /* The batch list is being refilled: its selection moves but the batch
+   * stays the same. */
+  gboolean           loading_batches;
 
   /* Template widgets */
   AdwToastOverlay   *toast_overlay;
@@ -25,6 +35,11 @@ struct _HsCertificatesPage
   GtkStringList     *batch_model;
   AdwComboRow       *language_row;
   AdwComboRow       *orientation_row;
+  GtkScrolledWindow *graduates_scroller;
+  GtkListBox        *graduates_list;
+  GtkLabel          *selected_label;
+  GtkWidget         *select_all_button;
+  GtkWidget         *select_none_button;
   GtkWidget         *actions_box;
   GtkWidget         *progress_box;
   GtkProgressBar    *progress_bar;
@@ -37,6 +52,8 @@ struct _HsCertificatesPage
 };
 
 static void hs_certificates_page_page_init (HsPageInterface *iface);
+static void load_graduates (HsCertificatesPage *self,
+                            gboolean            keep);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (HsCertificatesPage, hs_certificates_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (HS_TYPE_PAGE,
@@ -89,14 +106,38 @@ batch_label (const HsCertificateBatch *batch)
                                       "Ceremony of %s — %u groups, %u graduates",
                                       batch->n_groups),
                             date, batch->n_groups, batch->n_graduates);
-  {
-    g_autofree char *label = g_strdup_printf (ngettext ("%s — %u graduate", "%s — %u graduates",
-                                                        batch->n_graduates),
-                                              batch->name, batch->n_graduates);
+  return g_strdup_printf (ngettext ("%s — %u graduate", "%s — %u graduates",
+                                    batch->n_graduates),
+                          batch->name, batch->n_graduates);
+}
 
-    /* Indented under its ceremony. */
-    return g_strconcat ("    ", label, NULL);
-  }
+/* The batch list shows labels whole (the default ellipsizes them to a few
+ * characters) and groups indented under their ceremony. */
+static void
+on_batch_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   HsCertificatesPage       *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_batch_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  HsCertificatesPage       *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  guint position = gtk_list_item_get_position (item);
+  const HsCertificateBatch *batch = NULL;
+
+  if (self->batches != NULL && position < self->batches->len)
+    batch = g_ptr_array_index (self->batches, position);
+  gtk_label_set_text (GTK_LABEL (label),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  gtk_widget_set_margin_start (label, batch != NULL && batch->group_id != 0 ? 18 : 0);
 }
 
 static void
@@ -116,12 +157,14 @@ load_batches (HsCertificatesPage *self)
   for (guint i = 0; i < self->batches->len; i++)
     g_ptr_array_add (labels, batch_label (g_ptr_array_index (self->batches, i)));
   g_ptr_array_add (labels, NULL);
+  self->loading_batches = TRUE;
   gtk_string_list_splice (self->batch_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->batch_model)),
                           (const char * const *) labels->pdata);
   if (selected < self->batches->len)
     adw_combo_row_set_selected (self->batch_row, selected);
-  gtk_widget_set_sensitive (self->actions_box, self->batches->len > 0);
+  self->loading_batches = FALSE;
+  load_graduates (self, TRUE);
   /* Otherwise the row shows the chosen batch as its subtitle. */
   if (self->batches->len == 0)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->batch_row),
@@ -155,7 +198,156 @@ chosen_batch (HsCertificatesPage *self)
   return g_ptr_array_index (self->batches, selected);
 }
 
-/* Issues (or records reprints of) the chosen batch; NULL after telling why. */
+static char *
+key_string (const HsCertificateKey *key)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, key->participant_id,
+                          key->group_id);
+}
+
+/* The graduates whose box is ticked, in the order of the list. */
+static GArray *
+selected_keys (HsCertificatesPage *self)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (HsCertificateKey));
+
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_array_append_val (keys, g_array_index (self->keys, HsCertificateKey, i));
+  return keys;
+}
+
+static void
+update_selection (HsCertificatesPage *self)
+{
+  g_autoptr(GArray) keys = selected_keys (self);
+  guint total = self->checks->len;
+  g_autofree char *text = NULL;
+
+  /* Translators: how many of the batch's graduates will get a certificate. */
+  text = g_strdup_printf (ngettext ("%u of %u selected", "%u of %u selected", total),
+                          keys->len, total);
+  gtk_label_set_text (self->selected_label, total > 0 ? text : "");
+  gtk_widget_set_sensitive (self->select_all_button, keys->len < total);
+  gtk_widget_set_sensitive (self->select_none_button, keys->len > 0);
+  gtk_widget_set_sensitive (self->actions_box, !self->busy && keys->len > 0);
+}
+
+static void
+set_all_selected (HsCertificatesPage *self,
+                  gboolean            active)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->checks, i), active);
+  update_selection (self);
+}
+
+static void
+on_select_all_button_clicked_cb (HsCertificatesPage *self)
+{
+  set_all_selected (self, TRUE);
+}
+
+static void
+on_select_none_button_clicked_cb (HsCertificatesPage *self)
+{
+  set_all_selected (self, FALSE);
+}
+
+/* A placeholder serial (not issued yet) is made of dots. */
+static gboolean
+is_issued (HsCertificate *certificate)
+{
+  return strstr (hs_certificate_get_serial (certificate), "·") == NULL;
+}
+
+static GtkWidget *
+create_graduate_row (HsCertificatesPage *self,
+                     HsCertificate      *certificate,
+                     gboolean            show_group,
+                     gboolean            active)
+{
+  const char *name = hs_certificate_get_participant_name (certificate);
+  g_autofree char *title = g_markup_escape_text (name, -1);
+  g_autofree char *status = is_issued (certificate)
+    /* Translators: %s is a certificate serial such as HS-2026-000123. */
+    ? g_strdup_printf (_("%s, printing again records a reprint"),
+                       hs_certificate_get_serial (certificate))
+    : g_strdup (_("No certificate yet"));
+  g_autofree char *subtitle = show_group
+    ? g_strdup_printf ("%s · %s", hs_certificate_get_group_name (certificate), status)
+    : g_strdup (status);
+  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_selection), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_ptr_array_add (self->checks, check);
+  return row;
+}
+
+/* Lists the graduates of the chosen batch, all ticked; with @keep, those
+ * already listed keep their tick (the register changed, not the batch). */
+static void
+load_graduates (HsCertificatesPage *self,
+                gboolean            keep)
+{
+  const HsCertificateBatch *batch = chosen_batch (self);
+  g_autoptr(GHashTable) unticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  for (guint i = 0; keep && i < self->checks->len; i++)
+    if (!gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_hash_table_add (unticked, key_string (&g_array_index (self->keys, HsCertificateKey, i)));
+  g_ptr_array_set_size (self->checks, 0);
+  g_array_set_size (self->keys, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->graduates_list))) != NULL)
+    gtk_list_box_remove (self->graduates_list, child);
+
+  if (batch != NULL && self->database != NULL
+      && (keys = hs_certificate_batch_keys (self->database, batch, &error)) != NULL)
+    certificates = hs_certificate_preview_batch (self->database, (HsCertificateKey *) keys->data,
+                                                 keys->len, "rw+en", &error);
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  for (guint i = 0; certificates != NULL && i < certificates->len; i++)
+    {
+      HsCertificate *certificate = g_ptr_array_index (certificates, i);
+      HsCertificateKey key = { hs_certificate_get_participant_id (certificate),
+                               hs_certificate_get_group_id (certificate) };
+      g_autofree char *id = key_string (&key);
+
+      g_array_append_val (self->keys, key);
+      gtk_list_box_append (self->graduates_list,
+                           create_graduate_row (self, certificate, batch->group_id == 0,
+                                                !g_hash_table_contains (unticked, id)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->graduates_list), self->keys->len > 0);
+  /* Enough rows to see what is ticked; the rest scroll. */
+  gtk_scrolled_window_set_min_content_height (self->graduates_scroller,
+                                              MIN (self->keys->len, 6) * 58);
+  update_selection (self);
+}
+
+static void
+on_batch_row_selected_cb (HsCertificatesPage *self)
+{
+  if (!self->loading_batches)
+    load_graduates (self, FALSE);
+}
+
+/* Issues (or records reprints of) the chosen graduates; NULL after telling why. */
 static GPtrArray *
 issue_chosen (HsCertificatesPage *self)
 {
@@ -167,37 +359,43 @@ issue_chosen (HsCertificatesPage *self)
 
   if (batch == NULL)
     return NULL;
-  keys = hs_certificate_batch_keys (self->database, batch, &error);
-  if (keys != NULL)
-    certificates = hs_certificate_issue_batch (self->database, (HsCertificateKey *) keys->data,
-                                               keys->len, languages[language], NULL, &error);
-  if (keys == NULL || certificates == NULL)
+  keys = selected_keys (self);
+  certificates = hs_certificate_issue_batch (self->database, (HsCertificateKey *) keys->data,
+                                             keys->len, languages[language], NULL, &error);
+  if (certificates == NULL)
     {
       show_error (self, _("The certificates could not be issued"), error->message);
       return NULL;
     }
   hs_certificate_list_reload (self->register_list);
+  update_count (self);
+  load_graduates (self, TRUE);
   return certificates;
 }
 
 /* Saving runs in a thread so that the window stays responsive and the
- * batch can be cancelled. */
+ * batch can be cancelled. The thread issues the serials on a connection of
+ * its own and commits them only once the PDF is complete: a cancelled save
+ * leaves the register as it was. */
 
 typedef struct
 {
   HsCertificatesPage       *self;
   HsCertificateDesign      *design;
-  GPtrArray                *certificates;
+  GArray                   *keys;
+  const char               *language;
+  char                     *database_path;
   HsCertificateOrientation  orientation;
   char                     *path;
-  guint                     done;
+  guint                     n_written;
 } SaveJob;
 
 static void
 save_job_free (SaveJob *job)
 {
   hs_certificate_design_free (job->design);
-  g_ptr_array_unref (job->certificates);
+  g_array_unref (job->keys);
+  g_free (job->database_path);
   g_free (job->path);
   g_free (job);
 }
@@ -247,6 +445,19 @@ report_progress (guint    done,
   return TRUE;
 }
 
+static gboolean
+write_pdf (GPtrArray     *certificates,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  SaveJob *job = user_data;
+
+  job->n_written = certificates->len;
+  return hs_certificate_write_pdf (job->design, certificates, job->orientation, job->path,
+                                   report_progress, job, cancellable, error);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source,
@@ -254,10 +465,15 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   SaveJob *job = task_data;
+  g_autoptr(HsDatabase) db = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
   GError *error = NULL;
 
-  if (hs_certificate_write_pdf (job->design, job->certificates, job->orientation, job->path,
-                                report_progress, job, cancellable, &error))
+  if ((db = hs_database_open (job->database_path, &error)) != NULL
+      && (certificates = hs_certificate_issue_batch_full (db, (HsCertificateKey *) job->keys->data,
+                                                          job->keys->len, job->language, NULL,
+                                                          write_pdf, job, cancellable,
+                                                          &error)) != NULL)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -267,8 +483,9 @@ static void
 set_busy (HsCertificatesPage *self,
           gboolean            busy)
 {
+  self->busy = busy;
   gtk_widget_set_visible (self->progress_box, busy);
-  gtk_widget_set_sensitive (self->actions_box, !busy);
+  update_selection (self);
   if (busy)
     {
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -292,14 +509,19 @@ on_save_done_cb (GObject      *source,
       g_autofree char *name = g_path_get_basename (job->path);
       g_autofree char *text = g_strdup_printf (ngettext ("Saved %u certificate to %s",
                                                          "Saved %u certificates to %s",
-                                                         job->certificates->len),
-                                               job->certificates->len, name);
+                                                         job->n_written),
+                                               job->n_written, name);
 
+      /* The serials were committed on the save's own connection. */
+      if (HS_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+        hs_window_accept_changes (HS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+      hs_certificate_list_reload (self->register_list);
+      update_count (self);
+      load_graduates (self, TRUE);
       toast (self, text);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, _("Cancelled. The certificates stay in the register; saving them again "
-                   "records reprints."));
+    toast (self, _("Cancelled. No file was saved and no serial number was issued."));
   else
     show_error (self, _("The certificates could not be saved"), error->message);
 }
@@ -309,23 +531,23 @@ on_save_response_cb (GtkNativeDialog    *dialog,
                      int                 response,
                      HsCertificatesPage *self)
 {
+  guint language = MIN (adw_combo_row_get_selected (self->language_row), 2);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
-  GPtrArray *certificates;
   SaveJob *job;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
-  if (file == NULL || g_file_peek_path (file) == NULL)
-    return;
-  if ((certificates = issue_chosen (self)) == NULL)
+  if (file == NULL || g_file_peek_path (file) == NULL || self->database == NULL)
     return;
 
   job = g_new0 (SaveJob, 1);
   job->self = self;
   job->design = hs_certificate_design_new_from_settings (self->database);
-  job->certificates = certificates;
+  job->keys = selected_keys (self);
+  job->language = languages[language];
+  job->database_path = g_strdup (hs_database_get_path (self->database));
   job->orientation = chosen_orientation (self);
   job->path = g_file_get_path (file);
   if (!g_str_has_suffix (job->path, ".pdf") && !g_str_has_suffix (job->path, ".PDF"))
@@ -348,6 +570,7 @@ on_save_button_clicked_cb (HsCertificatesPage *self)
 {
   const HsCertificateBatch *batch = chosen_batch (self);
   GtkFileChooserNative *dialog;
+  g_autoptr(GFile) documents = NULL;
   g_autofree char *name = NULL;
 
   if (batch == NULL)
@@ -359,6 +582,11 @@ on_save_button_clicked_cb (HsCertificatesPage *self)
   name = g_strdup_printf (_("certificates-%s.pdf"), batch->group_id ? batch->name : batch->date);
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  /* Not the folder the app was started from, which is nowhere a coordinator looks. */
+  documents = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)
+                                   ?: g_get_home_dir ());
+  if (g_file_query_exists (documents, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), documents, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -384,7 +612,7 @@ on_begin_print_cb (GtkPrintOperation  *operation,
     hs_certificate_print_operation_set_certificates (operation, certificates);
 }
 
-/* What the chosen batch would print, without issuing: preview and print dialog. */
+/* What the chosen graduates would get, without issuing: preview and print dialog. */
 static GPtrArray *
 preview_chosen (HsCertificatesPage *self)
 {
@@ -396,10 +624,9 @@ preview_chosen (HsCertificatesPage *self)
 
   if (batch == NULL)
     return NULL;
-  keys = hs_certificate_batch_keys (self->database, batch, &error);
-  if (keys != NULL)
-    certificates = hs_certificate_preview_batch (self->database, (HsCertificateKey *) keys->data,
-                                                 keys->len, languages[language], &error);
+  keys = selected_keys (self);
+  certificates = hs_certificate_preview_batch (self->database, (HsCertificateKey *) keys->data,
+                                               keys->len, languages[language], &error);
   if (certificates == NULL)
     show_error (self, _("The certificates could not be prepared"), error->message);
   return certificates;
@@ -697,6 +924,8 @@ hs_certificates_page_dispose (GObject *object)
   g_clear_object (&self->register_list);
   g_clear_object (&self->database);
   g_clear_pointer (&self->batches, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
   G_OBJECT_CLASS (hs_certificates_page_parent_class)->dispose (object);
 }
 
@@ -717,6 +946,11 @@ hs_certificates_page_class_init (HsCertificatesPageClass *klass)
   BIND (batch_model);
   BIND (language_row);
   BIND (orientation_row);
+  BIND (graduates_scroller);
+  BIND (graduates_list);
+  BIND (selected_label);
+  BIND (select_all_button);
+  BIND (select_none_button);
   BIND (actions_box);
   BIND (progress_box);
   BIND (progress_bar);
@@ -734,12 +968,26 @@ hs_certificates_page_class_init (HsCertificatesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_verify_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_void_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_all_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_none_button_clicked_cb);
 }
 
 static void
 hs_certificates_page_init (HsCertificatesPage *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->keys = g_array_new (FALSE, FALSE, sizeof (HsCertificateKey));
+  self->checks = g_ptr_array_new ();
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_batch_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_batch_bind_cb), self);
+  adw_combo_row_set_list_factory (self->batch_row, factory);
+  g_object_unref (factory);
+  g_signal_connect_swapped (self->batch_row, "notify::selected",
+                            G_CALLBACK (on_batch_row_selected_cb), self);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -363,6 +363,15 @@ watch_database_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+void
+hs_window_accept_changes (HsWindow *self)
+{
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  if (self->database != NULL)
+    self->data_version = hs_database_get_data_version (self->database);
+}
+
 #define DAILY_BACKUPS_KEPT 7
 
 /* Once a day, a verified copy of the file goes to

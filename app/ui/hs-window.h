@@ -26,4 +26,8 @@ void          hs_window_show_section (HsWindow   *self,
 GtkWidget    *hs_window_get_section  (HsWindow   *self,
                                       const char *name);
 
+/* The file changed through a connection of this window's own (a worker
+ * thread's): not news from another program, so not announced. */
+void          hs_window_accept_changes (HsWindow *self);
+
 G_END_DECLS
