@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hs-certificate-drawing.h"
+#include "hs-report-file.h"
 
 /* The certificate's wording comes from this table, chosen by the
  * certificate's own language ("rw", "en" or both), never from the user
@@ -832,7 +833,7 @@ hs_certificate_write_pdf (HsCertificateDesign       *design,
   g_return_val_if_fail (design != NULL, FALSE);
 
   hs_certificate_page_size (orientation, &width, &height);
-  surface = cairo_pdf_surface_create (partial, width, height);
+  surface = hs_report_pdf_surface_create (partial, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Certificates");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Healing Spaces");
   cr = cairo_create (surface);

@@ -8,6 +8,7 @@
 #include "hs-facilitator.h"
 #include "hs-graduation.h"
 #include "hs-group.h"
+#include "hs-report-file.h"
 #include "hs-report-i18n.h"
 #include "hs-session.h"
 #include "hs-sign-in-sheet.h"
@@ -251,8 +252,8 @@ hs_sign_in_sheet_write_pdf (HsSignInSheet  *sheet,
                             const char     *path,
                             GError        **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, HS_SIGN_IN_SHEET_WIDTH,
-                                                       HS_SIGN_IN_SHEET_HEIGHT);
+  cairo_surface_t *surface = hs_report_pdf_surface_create (path, HS_SIGN_IN_SHEET_WIDTH,
+                                                           HS_SIGN_IN_SHEET_HEIGHT);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A PDF surface writing to @path, a file readable by its owner only (0600):
+ * certificates and sign-in sheets carry names of people in a trauma
+ * programme, some of them prisoners (Law 058/2021). */
+cairo_surface_t *hs_report_pdf_surface_create (const char *path,
+                                               double      width,
+                                               double      height);
+
+G_END_DECLS
