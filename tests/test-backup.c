@@ -93,6 +93,35 @@ test_plain_round_trip (void)
   assert_no_leftovers ();
 }
 
+/* The usual reason to restore: the database file is damaged. Its bytes
+ * are kept aside as they were (SQLite cannot copy such a file). */
+static void
+test_restore_over_damaged (void)
+{
+  g_autofree char *source = make_database ("damaged-src.db");
+  g_autofree char *target = tmp_path ("damaged.db");
+  g_autofree char *backup = tmp_path ("damaged.hsbackup");
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *before = dump (source);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char garbage[] = "not a database, a disk that failed";
+  gsize kept_size;
+
+  make_backup (source, backup, NULL);
+  g_assert_true (g_file_set_contents (target, garbage, sizeof garbage, NULL));
+  g_assert_true (hs_backup_restore (backup, target, NULL, &aside, &error));
+  g_assert_no_error (error);
+  after = dump (target);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_get_contents (aside, &kept, &kept_size, NULL));
+  g_assert_cmpmem (kept, kept_size, garbage, sizeof garbage);
+  g_unlink (aside);
+  assert_no_leftovers ();
+}
+
 static void
 assert_restore_refused (const char *backup,
                         const char *db_path,
@@ -283,6 +312,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("hs-backup-XXXXXX", NULL);
 
   g_test_add_func ("/backup/plain-round-trip", test_plain_round_trip);
+  g_test_add_func ("/backup/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/backup/encrypted", test_encrypted);
   g_test_add_func ("/backup/not-a-backup", test_not_a_backup);
   g_test_add_func ("/backup/daily-rotation", test_daily_rotation);

@@ -454,6 +454,34 @@ aside_name (const char *db_path)
   return aside;
 }
 
+/* @from's bytes into a new private file @to, synced. */
+static gboolean
+copy_bytes (const char  *from,
+            const char  *to,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize size;
+
+  if (!g_file_get_contents (from, &data, &size, error))
+    return FALSE;
+  if (!g_file_set_contents_full (to, data, (gssize) size, G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                 error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+copy_wal (const char  *db_path,
+          const char  *aside,
+          GError     **error)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *wal_aside = g_strconcat (aside, "-wal", NULL);
+
+  return !g_file_test (wal, G_FILE_TEST_EXISTS) || copy_bytes (wal, wal_aside, error);
+}
+
 /* The current file, WAL included, copied aside before anything is replaced. */
 static gboolean
 keep_aside (const char  *db_path,
@@ -461,6 +489,8 @@ keep_aside (const char  *db_path,
             GError     **error)
 {
   g_autofree char *aside = NULL;
+  g_autoptr(GError) copy_error = NULL;
+  g_autoptr(GString) ignored = g_string_new (NULL);
   sqlite3 *current = NULL;
   gboolean ok;
 
@@ -468,14 +498,22 @@ keep_aside (const char  *db_path,
     return TRUE;
   aside = aside_name (db_path);
   if (sqlite3_open_v2 (db_path, &current, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    ok = sqlite_failed (current, _("Could not open the current database"), &copy_error);
+  else
     {
-      sqlite_failed (current, _("Could not open the current database"), error);
-      sqlite3_close (current);
-      return FALSE;
+      sqlite3_busy_timeout (current, 5000);
+      ok = copy_database (current, aside, &copy_error);
     }
-  sqlite3_busy_timeout (current, 5000);
-  ok = copy_database (current, aside, error);
   sqlite3_close (current);
+  if (!ok && !hs_database_check_file (db_path, ignored, NULL))
+    {
+      /* A damaged file (the reason to restore, often) cannot be copied
+       * through SQLite: keep its bytes as they are, WAL included. */
+      g_unlink (aside);
+      ok = copy_bytes (db_path, aside, error) && copy_wal (db_path, aside, error);
+    }
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&copy_error));
   if (!ok)
     {
       g_unlink (aside);

@@ -80,7 +80,7 @@ remember_recent (HsApplication *self,
 
 /* A database that cannot be opened still gets a window: it explains what
  * is wrong instead of the app failing silently. */
-static void
+static HsWindow *
 open_window (HsApplication *self,
              const char    *path,
              gboolean       demo)
@@ -98,7 +98,7 @@ open_window (HsApplication *self,
   if (window != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
-      return;
+      return window;
     }
 
   db = hs_database_open (canonical, &error);
@@ -112,6 +112,7 @@ open_window (HsApplication *self,
 
   window = hs_window_new (self, db, canonical, error);
   gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 static char *
@@ -231,6 +232,14 @@ has_preferences_window (GtkWindow *parent)
 
 /* Every label of a window is translated when it is built, so a new
  * language means a new window on the same database. */
+HsWindow *
+hs_application_open_path (HsApplication *self,
+                          const char    *path)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
+  return open_window (self, path, FALSE);
+}
+
 static void
 rebuild_window (HsApplication *self,
                 HsWindow      *old)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hs-backup.h"
+#include "hs-backup-dialogs.h"
 #include "hs-calendar-page.h"
 #include "hs-certificates-page.h"
 #include "hs-dashboard-page.h"
@@ -221,6 +222,24 @@ on_import_action_cb (GtkWidget  *widget,
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_dialog_imported_cb), self,
                            0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.back-up and win.restore-backup (also on the damaged-database page). */
+static void
+on_back_up_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  if (HS_WINDOW (widget)->database != NULL)
+    hs_backup_dialogs_back_up (HS_WINDOW (widget));
+}
+
+static void
+on_restore_backup_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  hs_backup_dialogs_restore (HS_WINDOW (widget));
 }
 
 /* win.new-group: the New Group dialog, from the welcome page too. */
@@ -532,7 +551,9 @@ hs_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->backup_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
+  /* No gtk_widget_dispose_template (): AdwApplicationWindow's own dispose
+   * drops the content, and unparenting it again was a critical warning
+   * each time a window closed (a restore, a change of language). */
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -595,6 +616,9 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-group", "x", on_show_group_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-group", NULL, on_new_group_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, on_back_up_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   on_restore_backup_action_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sample_data_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
@@ -649,4 +673,16 @@ hs_window_get_error (HsWindow *self)
 {
   g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
   return self->error;
+}
+
+void
+hs_window_show_toast (HsWindow   *self,
+                      const char *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (HS_IS_WINDOW (self));
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

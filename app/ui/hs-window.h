@@ -30,4 +30,8 @@ GtkWidget    *hs_window_get_section  (HsWindow   *self,
  * thread's): not news from another program, so not announced. */
 void          hs_window_accept_changes (HsWindow *self);
 
+/* A toast that stays until dismissed. */
+void           hs_window_show_toast     (HsWindow      *self,
+                                         const char    *text);
+
 G_END_DECLS
