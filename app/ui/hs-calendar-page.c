@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hs-calendar-page.h"
+#include "hs-holidays-dialog.h"
 #include "hs-i18n.h"
 #include "hs-page.h"
 #include "hs-report-i18n.h"
@@ -505,6 +506,30 @@ on_show_week_action_cb (GtkWidget  *widget,
 }
 
 static void
+on_holidays_changed_cb (HsHolidaysDialog *dialog,
+                        HsCalendarPage   *self)
+{
+  reload (self);
+}
+
+/* calendar.holidays: the holiday table, at the year shown. */
+static void
+on_holidays_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HsCalendarPage *self = HS_CALENDAR_PAGE (widget);
+  HsHolidaysDialog *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = hs_holidays_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->database,
+                                   g_date_get_year (&self->anchor));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_holidays_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_view_toggled_cb (GtkToggleButton *button,
                     HsCalendarPage  *self)
 {
@@ -549,6 +574,8 @@ hs_calendar_page_class_init (HsCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, on_next_action_cb);
   gtk_widget_class_install_action (widget_class, "calendar.show-week", "s",
                                    on_show_week_action_cb);
+  gtk_widget_class_install_action (widget_class, "calendar.holidays", NULL,
+                                   on_holidays_action_cb);
 }
 
 /* Page Up/Down and Alt+Left/Right turn the page: wherever the focus is in
