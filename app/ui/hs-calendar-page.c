@@ -301,6 +301,7 @@ month_cell (HsCalendarPage *self,
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "hs-calendar-more");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       name, -1);
