@@ -3,7 +3,8 @@
 """The calendar's month grid through AT-SPI and the keyboard: on the sample
 programme, open the month view, turn back to February 2024 with Page Up,
 find the holiday and the crowded day's "+N more", open that week, and open a
-session's roll call from the grid. Prints TAP.
+session's roll call from the grid; then add (after a wrong date) and delete
+a holiday from the Calendar page. Prints TAP.
 
 Run it through run-ui-test.sh (X server, D-Bus session, throwaway folders).
 HS_UI_SHOTS=DIR saves screenshots there.
@@ -99,21 +100,77 @@ def test_month(app):
     shoot('calendar-roll-call')
 
 
+def window(app, title):
+    return wait_for('the %s window' % title, lambda: [
+        w for w in app.accessible() if w is not None and w.name == title])[0]
+
+
+def holiday_rows(db, name):
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute('SELECT id, date FROM holiday WHERE name = ?',
+                                  (name,)).fetchall()
+        audited = connection.execute("SELECT action FROM audit_log WHERE table_name = "
+                                     "'holiday' ORDER BY id").fetchall()
+    return rows, [a[0] for a in audited]
+
+
+def test_holidays(app):
+    """The holiday table from the Calendar page: a wrong date is refused
+    inline, a right one lands in the file (audited) and in the grid."""
+    db = os.path.join(TMP, 'calendar.db')
+    frame = app.frame('Healing Spaces')
+    wait_for('the Calendar section', lambda: show_section(frame, 'Calendar'))
+    page = find_all(frame, pyatspi.ROLE_FILLER, 'HsCalendarPage')[0]
+    wait_for('Holidays…', lambda: buttons(page, 'Holidays…'))[0].queryAction().doAction(0)
+    dialog = window(app, 'Public Holidays')
+    date = wait_for('the date entry', lambda: find_all(dialog, pyatspi.ROLE_TEXT,
+                                                       'Date (YYYY-MM-DD)'))[0]
+    find_all(dialog, pyatspi.ROLE_TEXT, 'Name')[0].queryEditableText().setTextContents(
+        'Rwanda Day')
+    date.queryEditableText().setTextContents('2024-02-30')
+    add = buttons(dialog, 'Add Holiday')[0]
+    add.queryAction().doAction(0)
+    wait_for('the date refused', lambda: any('“2024-02-30” is not a date' in t
+                                             for t in labels(dialog)))
+    if holiday_rows(db, 'Rwanda Day')[0]:
+        raise Failure('the wrong date reached the file')
+    date.queryEditableText().setTextContents('2024-02-06')
+    add.queryAction().doAction(0)
+    wait_for('Rwanda Day in the list', lambda: 'Rwanda Day' in labels(dialog))
+    rows, audited = holiday_rows(db, 'Rwanda Day')
+    if [r[1] for r in rows] != ['2024-02-06'] or audited[-1:] != ['insert']:
+        raise Failure('the file holds %r, audited %r' % (rows, audited[-3:]))
+    shoot('holidays')
+    wait_for('Rwanda Day in the grid', lambda: 'Rwanda Day' in labels(page))
+
+    wait_for('its Delete button', lambda: named(dialog, 'Delete Rwanda Day'))[0] \
+        .queryAction().doAction(0)
+    confirm = window(app, 'Delete “Rwanda Day” on Tue 06.02.2024?')
+    wait_for('Delete', lambda: buttons(confirm, 'Delete'))[0].queryAction().doAction(0)
+    wait_for('Rwanda Day gone', lambda: 'Rwanda Day' not in labels(dialog))
+    rows, audited = holiday_rows(db, 'Rwanda Day')
+    if rows or audited[-1:] != ['delete']:
+        raise Failure('after Delete the file holds %r, audited %r' % (rows, audited[-3:]))
+
+
 def main():
-    print('1..1', flush=True)
+    tests = [(test_month, 'calendar: month grid, Page Up, +N more, a session opens its roll call'),
+             (test_holidays, 'holidays: a wrong date refused inline, add and delete audited')]
+    print('1..%d' % len(tests), flush=True)
     run = Run()
-    title = 'calendar: month grid, Page Up, +N more, a session opens its roll call'
+    status = 0
     try:
-        test_month(run)
-        print('ok 1 ' + title)
-        status = 0
-    except Exception as error:
-        print('not ok 1 ' + title)
-        print('# %s: %s' % (type(error).__name__, error))
-        if run.app is not None:
-            for line in run.log_tail():
-                print('# app: ' + line)
-        status = 1
+        for number, (test, title) in enumerate(tests, 1):
+            try:
+                test(run)
+                print('ok %d %s' % (number, title), flush=True)
+            except Exception as error:
+                print('not ok %d %s' % (number, title))
+                print('# %s: %s' % (type(error).__name__, error))
+                if run.app is not None:
+                    for line in run.log_tail():
+                        print('# app: ' + line)
+                status = 1
     finally:
         run.close()
     return status
