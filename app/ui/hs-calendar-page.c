@@ -269,7 +269,8 @@ month_cell (HsCalendarPage *self,
       gtk_widget_add_css_class (name, "hs-closed-name");
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-      gtk_label_set_lines (GTK_LABEL (name), 2);
+      /* "Umuganda (mu gitondo cyo ku wa gatandatu wa nyuma)" needs three. */
+      gtk_label_set_lines (GTK_LABEL (name), 3);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (name, closed);
       gtk_box_append (GTK_BOX (cell), name);
