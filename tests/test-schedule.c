@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "test-schedule"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -94,6 +95,27 @@ test_holidays_default (void)
   g_assert_null (g_hash_table_lookup (holidays, "2031-01-01"));
 }
 
+/* Audit rows of one holiday, read straight from the file. */
+static int
+count_audited (const char *path,
+               gint64      id)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM audit_log WHERE "
+                                       "table_name = 'holiday' AND row_id = ?1", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return n;
+}
+
 /* The rows migration_v1 ships are what the code computes. */
 static void
 test_holidays_table (void)
@@ -106,8 +128,10 @@ test_holidays_table (void)
   g_autoptr(HsDatabase) db = hs_database_open (path, &error);
   g_autoptr(GHashTable) expected = default_holidays ();
   g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GPtrArray) list = NULL;
   GHashTableIter iter;
   const char *key, *name;
+  gboolean found = FALSE;
   gint64 id;
 
   g_assert_no_error (error);
@@ -135,6 +159,40 @@ test_holidays_table (void)
   g_clear_pointer (&stored, g_hash_table_unref);
   stored = hs_schedule_load_holidays (db, &error);
   g_assert_cmpstr (g_hash_table_lookup (stored, "2026-03-21"), ==, "Eid al-Fitr");
+
+  /* Listed by year, corrected, and the corrections checked like additions. */
+  list = hs_schedule_list_holidays (db, 2026, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      HsHoliday *holiday = g_ptr_array_index (list, i);
+
+      g_assert_true (g_str_has_prefix (holiday->date, "2026-"));
+      if (i > 0)
+        g_assert_cmpstr (((HsHoliday *) g_ptr_array_index (list, i - 1))->date, <=,
+                         holiday->date);
+      found = found || holiday->id == id;
+    }
+  g_assert_true (found);
+  g_assert_false (hs_schedule_update_holiday (db, id, "2026-02-30", "Eid al-Fitr", &error));
+  g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hs_schedule_update_holiday (db, id, "2026-03-20", "Eid al-Fitr", &error));
+  g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hs_schedule_update_holiday (db, id + 1000, "2026-03-23", "Eid", &error));
+  g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (hs_schedule_update_holiday (db, id, "2026-03-22", "Eid al-Fitr", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_hash_table_unref);
+  stored = hs_schedule_load_holidays (db, &error);
+  g_assert_null (g_hash_table_lookup (stored, "2026-03-21"));
+  g_assert_cmpstr (g_hash_table_lookup (stored, "2026-03-22"), ==, "Eid al-Fitr");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = hs_schedule_list_holidays (db, 0, &error);
+  g_assert_cmpuint (list->len, ==, g_hash_table_size (expected) + 1);
+  g_assert_cmpint (count_audited (path, id), ==, 2);
   g_assert_true (hs_schedule_remove_holiday (db, id, &error));
   g_assert_no_error (error);
   g_clear_pointer (&stored, g_hash_table_unref);

@@ -325,6 +325,28 @@ has_text (const char *text)
   return FALSE;
 }
 
+static gboolean
+check_holiday (const char  *date,
+               const char  *name,
+               GError     **error)
+{
+  if (date == NULL || !has_text (date))
+    {
+      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                   _("A holiday needs a date; write it as YYYY-MM-DD."));
+      return FALSE;
+    }
+  if (!_hs_check_date (date, _("Holiday date"), error))
+    return FALSE;
+  if (name == NULL || !has_text (name))
+    {
+      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                   _("A holiday needs a name, for example “Eid al-Fitr”."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 hs_schedule_add_holiday (HsDatabase  *db,
                          const char  *date,
@@ -338,19 +360,8 @@ hs_schedule_add_holiday (HsDatabase  *db,
 
   g_return_val_if_fail (HS_IS_DATABASE (db), 0);
 
-  if (date == NULL || !_hs_check_date (date, _("Holiday date"), error))
-    {
-      if (date == NULL)
-        g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                     _("A holiday needs a date; write it as YYYY-MM-DD."));
-      return 0;
-    }
-  if (name == NULL || !has_text (name))
-    {
-      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("A holiday needs a name, for example “Eid al-Fitr”."));
-      return 0;
-    }
+  if (!check_holiday (date, name, error))
+    return 0;
   if (!_hs_database_write_begin (db, error))
     return 0;
   stmt = _hs_database_prepare (db, "INSERT INTO holiday (date, name) VALUES (?1, ?2)", error);
@@ -390,6 +401,94 @@ hs_schedule_remove_holiday (HsDatabase  *db,
   ok = _hs_delete_audited (db, "holiday", "SELECT id FROM holiday WHERE id = ?1",
                            "DELETE FROM holiday WHERE id = ?", id, 0, error);
   return _hs_database_write_end (db, ok, error);
+}
+
+gboolean
+hs_schedule_update_holiday (HsDatabase  *db,
+                            gint64       id,
+                            const char  *date,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+
+  if (!check_holiday (date, name, error) || !_hs_database_write_begin (db, error))
+    return FALSE;
+  before = _hs_database_row_json (db, "holiday", id);
+  ok = before != NULL;
+  if (!ok)
+    g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND,
+                 _("This holiday is no longer in the table; someone may have deleted it."));
+  stmt = ok ? _hs_database_prepare (db, "UPDATE holiday SET date = ?1, name = ?2 WHERE id = ?3",
+                                    error) : NULL;
+  ok = ok && stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, id);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      if (!ok)
+        g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                     _("The holiday “%s” on %s is already in the table."), name, date);
+      sqlite3_reset (stmt);
+    }
+  if (ok)
+    {
+      after = _hs_database_row_json (db, "holiday", id);
+      ok = _hs_database_audit (db, HS_AUDIT_UPDATE, "holiday", id, before, after, error);
+    }
+  return _hs_database_write_end (db, ok, error);
+}
+
+void
+hs_holiday_free (HsHoliday *holiday)
+{
+  if (holiday == NULL)
+    return;
+  g_free (holiday->date);
+  g_free (holiday->name);
+  g_free (holiday);
+}
+
+GPtrArray *
+hs_schedule_list_holidays (HsDatabase  *db,
+                           int          year,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_holiday_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+
+  stmt = _hs_database_prepare (db, "SELECT id, date, name FROM holiday "
+                                   "WHERE ?1 = 0 OR substr (date, 1, 4) = printf ('%04d', ?1) "
+                                   "ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HsHoliday *holiday = g_new0 (HsHoliday, 1);
+
+      holiday->id = sqlite3_column_int64 (stmt, 0);
+      holiday->date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      holiday->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (list, holiday);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the public holidays"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }
 
 static gboolean

@@ -51,6 +51,26 @@ gint64      hs_schedule_add_holiday           (HsDatabase  *db,
 gboolean    hs_schedule_remove_holiday        (HsDatabase  *db,
                                                gint64       id,
                                                GError     **error);
+/* Corrects a row of the holiday table (audited); the same checks as adding. */
+gboolean    hs_schedule_update_holiday        (HsDatabase  *db,
+                                               gint64       id,
+                                               const char  *date,
+                                               const char  *name,
+                                               GError     **error);
+
+/* One row of the holiday table; @name is untranslated as stored. */
+typedef struct
+{
+  gint64  id;
+  char   *date;
+  char   *name;
+} HsHoliday;
+
+void        hs_holiday_free                   (HsHoliday   *holiday);
+/* The holidays of @year (0: all years) by date: a GPtrArray of HsHoliday. */
+GPtrArray  *hs_schedule_list_holidays         (HsDatabase  *db,
+                                               int          year,
+                                               GError     **error);
 
 /* Whether a session starting at @time ("HH:MM", NULL for unknown) may be held
  * on @date. @name (optional) receives the holiday's name for HS_DAY_HOLIDAY. */

@@ -11,6 +11,7 @@
 #include "hs-page.h"
 #include "hs-participant.h"
 #include "hs-roll-call.h"
+#include "hs-session.h"
 
 struct _HsGroupsPage
 {
@@ -320,6 +321,26 @@ on_group_page_open_session_cb (HsGroupPage  *page,
     }
   gtk_stack_set_visible_child_name (self->stack, "roll-call");
   hs_roll_call_focus (self->roll_call);
+}
+
+void
+hs_groups_page_open_session (HsGroupsPage *self,
+                             gint64        session_id)
+{
+  g_autoptr(HsSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HS_IS_GROUPS_PAGE (self));
+
+  if ((session = hs_session_load (self->database, session_id, &error)) == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  /* The group page is loaded first: closing the roll call goes back to it. */
+  hs_groups_page_open_group (self, hs_session_get_group_id (session));
+  if (hs_group_page_get_id (self->group_page) == hs_session_get_group_id (session))
+    on_group_page_open_session_cb (self->group_page, session_id, self);
 }
 
 static void

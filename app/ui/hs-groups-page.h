@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (HsGroupsPage, hs_groups_page, HS, GROUPS_PAGE, AdwBin)
 void hs_groups_page_open_group (HsGroupsPage *self,
                                 gint64        group_id);
 
+/* Opens the page of a session's group at the roll call of that session. */
+void hs_groups_page_open_session (HsGroupsPage *self,
+                                  gint64        session_id);
+
 /* Starts the New Group dialog. */
 void hs_groups_page_new_group  (HsGroupsPage *self);
 

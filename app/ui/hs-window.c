@@ -194,6 +194,21 @@ on_show_group_action_cb (GtkWidget  *widget,
     hs_groups_page_open_group (HS_GROUPS_PAGE (page), g_variant_get_int64 (parameter));
 }
 
+/* win.show-session (x): a session in the calendar opens its group's page at
+ * the session's roll call. */
+static void
+on_show_session_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  GtkWidget *page = hs_window_get_section (self, "groups");
+
+  hs_window_show_section (self, "groups");
+  if (HS_IS_GROUPS_PAGE (page))
+    hs_groups_page_open_session (HS_GROUPS_PAGE (page), g_variant_get_int64 (parameter));
+}
+
 static void show_dashboard (HsWindow *self);
 
 static void
@@ -614,6 +629,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, recent_section);
   gtk_widget_class_install_action (widget_class, "win.show-group", "x", on_show_group_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-session", "x",
+                                   on_show_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-group", NULL, on_new_group_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, on_back_up_action_cb);
