@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "hs-membership.h"
 #include "hs-participant-private.h"
@@ -445,12 +446,17 @@ hs_age_band_for_age (HsDatabase *db,
   return "adult";
 }
 
+/* localtime_r, not GDateTime: GLib 2.74 reads /etc/localtime for every
+ * local GDateTime, and validation runs for each row of an import. */
 static int
 current_year (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  time_t now = time (NULL);
+  struct tm local;
 
-  return g_date_time_get_year (now);
+  if (localtime_r (&now, &local) == NULL)
+    return 1970;
+  return local.tm_year + 1900;
 }
 
 /* The age at screening, which is when the person enrolled; today otherwise. */
