@@ -25,6 +25,7 @@
 /* A million participants take about 1 GB; far beyond that is not ours. */
 #define MAX_FILE_BYTES ((goffset) 4 * 1024 * 1024 * 1024)
 #define MAX_RECORD_FIELDS 64
+#define MAX_LISTED_CONFLICTS 1000
 
 G_DEFINE_QUARK (hs-xml-error-quark, hs_xml_error)
 
@@ -358,8 +359,10 @@ add_conflict (Merge       *merge,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  merge->result.conflicts++;
-  g_ptr_array_add (merge->conflicts, g_strdup_printf ("%s %s: %s", table, uuid, reason));
+  /* The list is for reading; every conflict is in merge_conflict, and a
+   * file that conflicts on every line must not fill the memory. */
+  if (merge->result.conflicts++ < MAX_LISTED_CONFLICTS)
+    g_ptr_array_add (merge->conflicts, g_strdup_printf ("%s %s: %s", table, uuid, reason));
   stmt = _hs_database_prepare (merge->db,
                                "INSERT INTO merge_conflict (at, source, table_name, uuid, reason)"
                                " VALUES (?1, ?2, ?3, ?4, ?5)", error);
