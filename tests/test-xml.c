@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hs-certificate.h"
 #include "hs-csv-import.h"
 #include "hs-database-private.h"
 #include "hs-participant.h"
@@ -91,7 +92,12 @@ test_round_trip (void)
   g_assert_cmpuint (result.conflicts, ==, 0);
   g_assert_cmpuint (result.added, ==, count (source, "SELECT count(*) FROM participant")
                                       + count (source, "SELECT count(*) FROM hgroup")
-                                      + memberships);
+                                      + memberships
+                                      + count (source, "SELECT count(*) FROM facilitator")
+                                      + count (source, "SELECT count(*) FROM group_facilitator")
+                                      + count (source, "SELECT count(*) FROM session")
+                                      + count (source, "SELECT count(*) FROM attendance")
+                                      + count (source, "SELECT count(*) FROM certificate"));
   g_assert_cmpint (count (target, "SELECT count(*) FROM membership WHERE outcome = 'graduated'"),
                    ==, 836);
   g_assert_cmpint (count (target, "SELECT count(*) FROM participant p JOIN membership m"
@@ -104,6 +110,145 @@ test_round_trip (void)
   g_assert_cmpuint (result.updated, ==, 0);
   g_assert_cmpint (count (target, "SELECT count(*) FROM participant"), ==,
                    count (source, "SELECT count(*) FROM participant"));
+}
+
+static char *
+text (HsDatabase *db,
+      const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_hs_database_get_handle (db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* What a programme did, as text that names records only by UUID: equal in
+ * two offices when they hold the same facts. */
+static const char * const programme_facts[] = {
+  "SELECT group_concat (x, ';') FROM (SELECT f.uuid || '|' || f.full_name || '|' || f.sex"
+  " || '|' || coalesce (f.phone, '') || '|' || coalesce (d.name, '') || '|'"
+  " || coalesce (f.trained_date, '') AS x FROM facilitator f"
+  " LEFT JOIN district d ON d.id = f.district_id ORDER BY f.uuid)",
+  "SELECT group_concat (x, ';') FROM (SELECT g.uuid || '|' || f.uuid AS x"
+  " FROM group_facilitator gf JOIN hgroup g ON g.id = gf.group_id"
+  " JOIN facilitator f ON f.id = gf.facilitator_id ORDER BY x)",
+  "SELECT group_concat (x, ';') FROM (SELECT s.uuid || '|' || g.uuid || '|' || s.number || '|'"
+  " || s.date || '|' || coalesce (s.time, '') || '|' || coalesce (s.venue, '') || '|'"
+  " || coalesce (s.topic, '') || '|' || s.status || '|' || s.updated AS x"
+  " FROM session s JOIN hgroup g ON g.id = s.group_id ORDER BY s.uuid)",
+  "SELECT group_concat (x, ';') FROM (SELECT s.uuid || '|' || p.uuid || '|' || a.mark AS x"
+  " FROM attendance a JOIN session s ON s.id = a.session_id"
+  " JOIN participant p ON p.id = a.participant_id ORDER BY x)",
+  "SELECT group_concat (x, ';') FROM (SELECT c.uuid || '|' || c.serial || '|' || p.uuid || '|'"
+  " || g.uuid || '|' || c.issued || '|' || c.language || '|' || coalesce (r.uuid, '') || '|'"
+  " || coalesce (c.voided, '') || '|' || coalesce (c.void_reason, '') AS x"
+  " FROM certificate c JOIN participant p ON p.id = c.participant_id"
+  " JOIN hgroup g ON g.id = c.group_id LEFT JOIN certificate r ON r.id = c.reprint_of"
+  " ORDER BY c.uuid)",
+};
+
+static void
+assert_same_programme (HsDatabase *a,
+                       HsDatabase *b)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (programme_facts); i++)
+    {
+      g_autofree char *left = text (a, programme_facts[i]);
+      g_autofree char *right = text (b, programme_facts[i]);
+
+      g_assert_nonnull (left);
+      g_assert_cmpstr (left, ==, right);
+    }
+}
+
+/* Office A ran groups (facilitators, sessions, attendance) and printed
+ * certificates; office B merges A's export and holds the same facts. */
+static void
+test_round_trip_programme (void)
+{
+  g_autoptr(HsDatabase) source = open_fresh ("office-a.db");
+  g_autoptr(HsDatabase) target = open_fresh ("office-b.db");
+  g_autofree char *path = tmp_path ("office-a.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(HsCertificate) reprint = NULL;
+  HsMergeResult result;
+  gint64 group_id;
+
+  g_assert_true (hs_sample_data_fill (source, NULL, &error));
+  g_assert_no_error (error);
+  group_id = count (source, "SELECT group_id FROM membership WHERE outcome = 'graduated'"
+                            " ORDER BY id LIMIT 1");
+  keys = hs_certificate_graduates_of_group (source, group_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, >, 2);
+  certificates = hs_certificate_issue_batch (source, (HsCertificateKey *) keys->data, keys->len,
+                                             "rw", "2025-08-20", &error);
+  g_assert_no_error (error);
+  reprint = hs_certificate_issue (source, g_array_index (keys, HsCertificateKey, 0).participant_id,
+                                  group_id, "en", "2025-09-01", &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_certificate_void (source, hs_certificate_get_serial (
+                                        g_ptr_array_index (certificates, 1)),
+                                      "Misspelt name", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM session"), >, 100);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM attendance"), >, 1000);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM group_facilitator"), >, 10);
+
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  assert_same_programme (source, target);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM certificate WHERE reprint_of IS NOT NULL"),
+                   ==, 1);
+  /* Every merged row is in the audit log. */
+  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name = 'attendance'"
+                                  " AND action = 'insert'"),
+                   ==, count (target, "SELECT count(*) FROM attendance"));
+  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name = 'session'"),
+                   ==, count (target, "SELECT count(*) FROM session"));
+  /* B's next certificate does not take a serial A gave. */
+  g_assert_cmpint (count (target, "SELECT max (last) FROM certificate_counter"), ==,
+                   count (source, "SELECT max (last) FROM certificate_counter"));
+
+  /* Again: nothing new. */
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+
+  /* A moves a session (newer there), B changes an attendance mark: the
+   * session follows A, the mark stays B's and is listed. */
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (source),
+                                 "UPDATE session SET venue = 'Church hall', status = 'moved',"
+                                 " updated = '2999-01-01T00:00:00.000Z'"
+                                 " WHERE id = (SELECT min (id) FROM session);"
+                                 "UPDATE attendance SET mark = 'present'"
+                                 " WHERE id = (SELECT min (id) FROM attendance"
+                                 "   WHERE mark = 'absent')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (target),
+                                 "UPDATE attendance SET mark = 'excused'"
+                                 " WHERE id = (SELECT min (id) FROM attendance"
+                                 "   WHERE mark = 'absent')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.conflicts, ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM session WHERE venue = 'Church hall'"
+                                  " AND status = 'moved'"), ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM merge_conflict"
+                                  " WHERE table_name = 'attendance'"), ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log"
+                                  " WHERE table_name = 'merge_conflict'"), ==, 1);
 }
 
 static HsDatabase *
@@ -321,6 +466,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("hs-xml-XXXXXX", NULL);
 
   g_test_add_func ("/xml/round-trip", test_round_trip);
+  g_test_add_func ("/xml/round-trip/programme", test_round_trip_programme);
   g_test_add_func ("/xml/newer-wins-and-conflicts", test_newer_wins_and_conflicts);
   g_test_add_func ("/xml/same-national-id", test_same_national_id);
   g_test_add_func ("/xml/hostile", test_hostile_xml);

@@ -188,6 +188,37 @@ mapped (HsDatabase *db,
   return is_uid (uid) ? g_steal_pointer (&uid) : NULL;
 }
 
+char *
+hs_dhis2_get_mapping (HsDatabase *db,
+                      const char *kind,
+                      const char *key)
+{
+  g_autofree char *setting = NULL;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  setting = key != NULL && !g_str_equal (kind, "dataset")
+            ? g_strdup_printf ("dhis2.%s.%s", kind, key) : g_strdup_printf ("dhis2.%s", kind);
+  return hs_database_get_setting (db, setting);
+}
+
+GStrv
+hs_dhis2_dup_districts (HsDatabase *db)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+
+  stmt = _hs_database_prepare (db, "SELECT name FROM district ORDER BY province, name", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
 /* Every missing UID, so that one round of mapping is enough. */
 static GPtrArray *
 query_values (HsDatabase    *db,

@@ -34,6 +34,13 @@ gboolean  hs_dhis2_set_mapping (HsDatabase     *db,
                                 GError        **error);
 /* "kind key uid" lines of what is mapped, for display. */
 char     *hs_dhis2_list_mapping (HsDatabase    *db);
+/* The UID mapped to @kind and @key (@key NULL for "dataset"), as stored;
+ * NULL when none. */
+char     *hs_dhis2_get_mapping  (HsDatabase    *db,
+                                 const char    *kind,
+                                 const char    *key);
+/* The names of the districts there are to map, by province. */
+GStrv     hs_dhis2_dup_districts (HsDatabase   *db);
 
 /* @start and @end (inclusive, YYYY-MM-DD) of a DHIS2 period. */
 gboolean  hs_dhis2_parse_period (const char    *period,

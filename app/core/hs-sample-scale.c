@@ -110,7 +110,8 @@ add_person (HsDatabase  *db,
   gint64 id;
 
   if (serial % 2 == 0)
-    national_id = g_strdup_printf ("1%04d%c%07u%02u", year - age, female ? '7' : '8',
+    /* 16 digits: 1, birth year, sex, serial, issue (0), check. */
+    national_id = g_strdup_printf ("1%04d%c%07u0%02u", year - age, female ? '7' : '8',
                                    5000000 + serial, serial % 97);
   sqlite3_bind_text (s->participant, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (s->participant, 2, name, -1, SQLITE_STATIC);

@@ -25,6 +25,7 @@
 /* A million participants take about 1 GB; far beyond that is not ours. */
 #define MAX_FILE_BYTES ((goffset) 4 * 1024 * 1024 * 1024)
 #define MAX_RECORD_FIELDS 64
+#define MAX_LISTED_CONFLICTS 1000
 
 G_DEFINE_QUARK (hs-xml-error-quark, hs_xml_error)
 
@@ -41,6 +42,18 @@ static const char * const participant_fields[] = {
 static const char * const group_fields[] = {
   "name", "approach", "setting", "age-band", "district", "facility", "sector", "venue",
   "start-date", "planned-sessions", "status", "graduation-date", "graduation-venue", NULL
+};
+
+static const char * const facilitator_fields[] = {
+  "full-name", "sex", "phone", "district", "trained-date", NULL
+};
+
+/* The session columns, in the order of session_fields. */
+static const char * const session_fields[] = {
+  "number", "date", "time", "venue", "topic", "status", "reason", NULL
+};
+static const char * const session_columns[] = {
+  "number", "date", "time", "venue", "topic", "status", "reason", NULL
 };
 
 /* XML 1.0 cannot carry most control characters, even escaped. */
@@ -134,6 +147,55 @@ write_section (HsDatabase        *db,
   return ok;
 }
 
+/* Facilitators, sessions, attendance and certificates: what a programme
+ * did, after who took part in it. Each section follows the ones it refers
+ * to, so a streaming merge always knows the records a line points at. */
+static gboolean
+write_records (HsDatabase        *db,
+               xmlTextWriterPtr   writer,
+               GError           **error)
+{
+  static const char * const facilitator_attributes[] = { "uuid", "updated", NULL };
+  static const char * const link_attributes[] = { "group", "facilitator", NULL };
+  static const char * const session_attributes[] = { "uuid", "updated", "group", NULL };
+  static const char * const attendance_attributes[] = { "session", "participant", "mark",
+                                                        NULL };
+  static const char * const certificate_attributes[] = { "uuid", "serial", "participant",
+                                                         "group", "issued", "language",
+                                                         "reprint-of", "voided", "void-reason",
+                                                         NULL };
+
+  return write_section (db, writer, "facilitators", "facilitator",
+                        "SELECT f.uuid, f.updated, f.full_name, f.sex, f.phone, d.name,"
+                        " f.trained_date FROM facilitator f"
+                        " LEFT JOIN district d ON d.id = f.district_id ORDER BY f.id",
+                        facilitator_attributes, facilitator_fields, NULL, error)
+         && write_section (db, writer, "group-facilitators", "group-facilitator",
+                           "SELECT g.uuid, f.uuid FROM group_facilitator gf"
+                           " JOIN hgroup g ON g.id = gf.group_id"
+                           " JOIN facilitator f ON f.id = gf.facilitator_id ORDER BY gf.id",
+                           link_attributes, NULL, NULL, error)
+         && write_section (db, writer, "sessions", "session",
+                           "SELECT s.uuid, s.updated, g.uuid, s.number, s.date, s.time, s.venue,"
+                           " s.topic, s.status, s.reason FROM session s"
+                           " JOIN hgroup g ON g.id = s.group_id ORDER BY s.id",
+                           session_attributes, session_fields, NULL, error)
+         && write_section (db, writer, "attendances", "attendance",
+                           "SELECT s.uuid, p.uuid, a.mark FROM attendance a"
+                           " JOIN session s ON s.id = a.session_id"
+                           " JOIN participant p ON p.id = a.participant_id"
+                           " WHERE " HS_SQL_SHAREABLE " ORDER BY a.id",
+                           attendance_attributes, NULL, NULL, error)
+         && write_section (db, writer, "certificates", "certificate",
+                           "SELECT c.uuid, c.serial, p.uuid, g.uuid, c.issued, c.language,"
+                           " r.uuid, c.voided, c.void_reason FROM certificate c"
+                           " JOIN participant p ON p.id = c.participant_id"
+                           " JOIN hgroup g ON g.id = c.group_id"
+                           " LEFT JOIN certificate r ON r.id = c.reprint_of"
+                           " WHERE " HS_SQL_SHAREABLE " ORDER BY c.id",
+                           certificate_attributes, NULL, NULL, error);
+}
+
 static gboolean
 write_document (HsDatabase        *db,
                 xmlTextWriterPtr   writer,
@@ -181,6 +243,7 @@ write_document (HsDatabase        *db,
                            " JOIN participant p ON p.id = m.participant_id"
                            " WHERE " HS_SQL_SHAREABLE " ORDER BY m.id",
                            membership_attributes, NULL, NULL, error)
+         && write_records (db, writer, error)
          && xmlTextWriterEndDocument (writer) >= 0;
 }
 
@@ -296,8 +359,10 @@ add_conflict (Merge       *merge,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  merge->result.conflicts++;
-  g_ptr_array_add (merge->conflicts, g_strdup_printf ("%s %s: %s", table, uuid, reason));
+  /* The list is for reading; every conflict is in merge_conflict, and a
+   * file that conflicts on every line must not fill the memory. */
+  if (merge->result.conflicts++ < MAX_LISTED_CONFLICTS)
+    g_ptr_array_add (merge->conflicts, g_strdup_printf ("%s %s: %s", table, uuid, reason));
   stmt = _hs_database_prepare (merge->db,
                                "INSERT INTO merge_conflict (at, source, table_name, uuid, reason)"
                                " VALUES (?1, ?2, ?3, ?4, ?5)", error);
@@ -604,6 +669,385 @@ merge_membership (Merge   *merge,
   return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
 }
 
+/* Inserts or, when the incoming record is newer, updates the row of @table
+ * with @uuid: @columns take @values (NULL clears), @updated is kept as the
+ * incoming time (NULL for a table without one: its rows are never updated
+ * here). A row the database refuses is a conflict, not a failed merge. */
+static gboolean
+upsert_record (Merge               *merge,
+               const char          *table,
+               const char          *label,
+               const char          *uuid,
+               const char          *updated,
+               const char * const  *columns,
+               const char * const  *values,
+               GError             **error)
+{
+  g_autofree char *find = g_strdup_printf ("SELECT id, %s FROM %s WHERE uuid = ?1",
+                                           updated != NULL ? "updated" : "NULL", table);
+  g_autofree char *local_updated = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  guint n = g_strv_length ((char **) columns);
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gboolean ok;
+
+  id = find_by_uuid (merge->db, find, uuid, &local_updated);
+  if (id != 0)
+    {
+      int order = updated != NULL ? g_strcmp0 (updated, local_updated) : 0;
+
+      if (order <= 0)
+        {
+          merge->result.unchanged++;
+          return order == 0 || add_conflict (merge, label, uuid,
+                                             _("this office's record is newer; kept it"), error);
+        }
+      g_string_append_printf (sql, "UPDATE %s SET updated = ?%u", table, n + 2);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, ", %s = ?%u", columns[i], i + 2);
+      g_string_append (sql, " WHERE uuid = ?1");
+    }
+  else
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (uuid", table);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, ", %s", columns[i]);
+      g_string_append (sql, updated != NULL ? ", updated) VALUES (?1" : ") VALUES (?1");
+      for (guint i = 0; i < n + (updated != NULL); i++)
+        g_string_append_printf (sql, ", ?%u", i + 2);
+      g_string_append (sql, ")");
+    }
+
+  if (!_hs_database_exec (merge->db, "SAVEPOINT hs_merge_row", error)
+      || (stmt = _hs_database_prepare (merge->db, sql->str, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_text (stmt, i + 2, values[i], -1, SQLITE_TRANSIENT);
+  if (updated != NULL)
+    sqlite3_bind_text (stmt, n + 2, updated, -1, SQLITE_TRANSIENT);
+  if (id != 0)
+    before = _hs_database_row_json (merge->db, table, id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    {
+      g_autofree char *why = g_strdup_printf (_("it does not fit the records here (%s); not "
+                                                "merged"),
+                                              sqlite3_errmsg (_hs_database_get_handle (merge->db)));
+
+      sqlite3_reset (stmt);
+      _hs_database_exec (merge->db, "ROLLBACK TO hs_merge_row; RELEASE hs_merge_row", NULL);
+      return add_conflict (merge, label, uuid, why, error);
+    }
+  sqlite3_reset (stmt);
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db));
+  after = _hs_database_row_json (merge->db, table, id);
+  if (!_hs_database_audit (merge->db, before != NULL ? HS_AUDIT_UPDATE : HS_AUDIT_INSERT, table,
+                           id, before, after, error))
+    return FALSE;
+  if (before != NULL)
+    merge->result.updated++;
+  else
+    merge->result.added++;
+  return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
+}
+
+/* Inserts a row that only links records (@sql with ?1 and ?2), audited. */
+static gboolean
+insert_link (Merge       *merge,
+             const char  *table,
+             const char  *sql,
+             gint64       a,
+             gint64       b,
+             const char  *text,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _hs_database_prepare (merge->db, sql, error);
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _hs_database_set_error (merge->db, error, _("Merging"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db));
+  after = _hs_database_row_json (merge->db, table, id);
+  merge->result.added++;
+  return _hs_database_audit (merge->db, HS_AUDIT_INSERT, table, id, NULL, after, error);
+}
+
+static gint64
+id_of (Merge      *merge,
+       const char *table,
+       const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, NULL FROM %s WHERE uuid = ?1", table);
+
+  return uuid != NULL ? find_by_uuid (merge->db, sql, uuid, NULL) : 0;
+}
+
+static char *
+id_text (gint64 id)
+{
+  return id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+}
+
+static gboolean
+merge_facilitator (Merge   *merge,
+                   GError **error)
+{
+  static const char * const columns[] = { "full_name", "sex", "phone", "district_id",
+                                          "trained_date", "created", NULL };
+  const char *uuid = attribute (merge, "uuid");
+  const char *district = field (merge, "district");
+  gint64 district_id = district != NULL ? hs_database_find_district (merge->db, district) : 0;
+  g_autofree char *district_text = id_text (district_id);
+  const char *values[] = { field (merge, "full-name"), field (merge, "sex"),
+                           field (merge, "phone"), district_text, field (merge, "trained-date"),
+                           attribute (merge, "updated"), NULL };
+
+  if (district != NULL && district_id == 0)
+    {
+      g_autofree char *why = g_strdup_printf (_("the district “%s” is not known here"),
+                                              district);
+      return add_conflict (merge, "facilitator", uuid, why, error);
+    }
+  /* created is kept from the first merge: an update leaves it alone. */
+  if (id_of (merge, "facilitator", uuid) != 0)
+    {
+      static const char * const update_columns[] = { "full_name", "sex", "phone",
+                                                     "district_id", "trained_date", NULL };
+      return upsert_record (merge, "facilitator", "facilitator", uuid,
+                            attribute (merge, "updated"), update_columns, values, error);
+    }
+  return upsert_record (merge, "facilitator", "facilitator", uuid, attribute (merge, "updated"),
+                        columns, values, error);
+}
+
+static gboolean
+merge_group_facilitator (Merge   *merge,
+                         GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s", attribute (merge, "group"),
+                                          attribute (merge, "facilitator"));
+  gint64 group_id = id_of (merge, "hgroup", attribute (merge, "group"));
+  gint64 facilitator_id = id_of (merge, "facilitator", attribute (merge, "facilitator"));
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (group_id == 0 || facilitator_id == 0)
+    return add_conflict (merge, "group-facilitator", key,
+                         _("its group or facilitator was not merged"), error);
+  stmt = _hs_database_prepare (merge->db, "SELECT 1 FROM group_facilitator"
+                                          " WHERE group_id = ?1 AND facilitator_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, facilitator_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (found)
+    {
+      merge->result.unchanged++;
+      return TRUE;
+    }
+  return insert_link (merge, "group_facilitator",
+                      "INSERT INTO group_facilitator (group_id, facilitator_id) VALUES (?1, ?2)",
+                      group_id, facilitator_id, NULL, error);
+}
+
+static gboolean
+merge_session (Merge   *merge,
+               GError **error)
+{
+  const char *uuid = attribute (merge, "uuid");
+  gint64 group_id = id_of (merge, "hgroup", attribute (merge, "group"));
+  g_autofree char *group_text = id_text (group_id);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  if (group_id == 0)
+    return add_conflict (merge, "session", uuid, _("its group was not merged"), error);
+  g_ptr_array_add (columns, (gpointer) "group_id");
+  g_ptr_array_add (values, group_text);
+  for (guint i = 0; session_fields[i] != NULL; i++)
+    {
+      g_ptr_array_add (columns, (gpointer) session_columns[i]);
+      g_ptr_array_add (values, (gpointer) field (merge, session_fields[i]));
+    }
+  g_ptr_array_add (columns, NULL);
+  g_ptr_array_add (values, NULL);
+  return upsert_record (merge, "session", "session", uuid, attribute (merge, "updated"),
+                        (const char * const *) columns->pdata,
+                        (const char * const *) values->pdata, error);
+}
+
+/* A mark is added when this office has none; two different marks for the
+ * same person and session need a person to decide (nothing says which was
+ * taken later), so this office's stays and the other is listed. */
+static gboolean
+merge_attendance (Merge   *merge,
+                  GError **error)
+{
+  const char *mark = attribute (merge, "mark");
+  g_autofree char *key = g_strdup_printf ("%s/%s", attribute (merge, "session"),
+                                          attribute (merge, "participant"));
+  gint64 session_id = id_of (merge, "session", attribute (merge, "session"));
+  gint64 participant_id = id_of (merge, "participant", attribute (merge, "participant"));
+  g_autofree char *local = NULL;
+  sqlite3_stmt *stmt;
+
+  if (session_id == 0 || participant_id == 0)
+    return add_conflict (merge, "attendance", key,
+                         _("its session or participant was not merged"), error);
+  stmt = _hs_database_prepare (merge->db, "SELECT mark FROM attendance"
+                                          " WHERE session_id = ?1 AND participant_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    local = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (g_strcmp0 (local, mark) == 0)
+    {
+      merge->result.unchanged++;
+      return TRUE;
+    }
+  if (local != NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("the mark here is %s, the other office says %s; "
+                                                "kept %s"), local, mark, local);
+      return add_conflict (merge, "attendance", key, why, error);
+    }
+  return insert_link (merge, "attendance",
+                      "INSERT INTO attendance (session_id, participant_id, mark)"
+                      " VALUES (?1, ?2, ?3)", session_id, participant_id, mark, error);
+}
+
+/* This office's next serial must not take a number the other office gave. */
+static gboolean
+raise_counter (Merge       *merge,
+               const char  *serial,
+               GError     **error)
+{
+  unsigned year, number;
+  char tail;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (serial == NULL || sscanf (serial, "HS-%4u-%6u%c", &year, &number, &tail) != 2)
+    return TRUE;
+  stmt = _hs_database_prepare (merge->db,
+                               "INSERT INTO certificate_counter (year, last) VALUES (?1, ?2)"
+                               " ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  sqlite3_bind_int (stmt, 2, (int) number);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_reset (stmt);
+  if (!ok)
+    _hs_database_set_error (merge->db, error, _("Numbering the certificate"));
+  return ok;
+}
+
+static gboolean
+void_certificate (Merge       *merge,
+                  gint64       id,
+                  GError     **error)
+{
+  g_autofree char *before = _hs_database_row_json (merge->db, "certificate", id);
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt = _hs_database_prepare (merge->db,
+                                             "UPDATE certificate SET voided = ?1,"
+                                             " void_reason = ?2 WHERE id = ?3", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, attribute (merge, "voided"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, attribute (merge, "void-reason"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_reset (stmt);
+  if (!ok)
+    {
+      _hs_database_set_error (merge->db, error, _("Merging"));
+      return FALSE;
+    }
+  after = _hs_database_row_json (merge->db, "certificate", id);
+  merge->result.updated++;
+  return _hs_database_audit (merge->db, HS_AUDIT_UPDATE, "certificate", id, before, after,
+                             error);
+}
+
+/* A certificate never changes once issued, except that it may be voided:
+ * a void on either side wins. */
+static gboolean
+merge_certificate (Merge   *merge,
+                   GError **error)
+{
+  static const char * const columns[] = { "serial", "participant_id", "group_id", "issued",
+                                          "language", "reprint_of", "voided", "void_reason",
+                                          NULL };
+  const char *uuid = attribute (merge, "uuid");
+  const char *serial = attribute (merge, "serial");
+  const char *reprint_of = attribute (merge, "reprint-of");
+  gint64 id = id_of (merge, "certificate", uuid);
+  gint64 participant_id = id_of (merge, "participant", attribute (merge, "participant"));
+  gint64 group_id = id_of (merge, "hgroup", attribute (merge, "group"));
+  gint64 original_id = id_of (merge, "certificate", reprint_of);
+  g_autofree char *participant_text = id_text (participant_id);
+  g_autofree char *group_text = id_text (group_id);
+  g_autofree char *original_text = id_text (original_id);
+  const char *values[] = { serial, participant_text, group_text, attribute (merge, "issued"),
+                           attribute (merge, "language"), original_text,
+                           attribute (merge, "voided"), attribute (merge, "void-reason"), NULL };
+  guint conflicts = merge->result.conflicts;
+
+  if (id != 0)
+    {
+      g_autofree char *voided = NULL;
+
+      find_by_uuid (merge->db, "SELECT id, voided FROM certificate WHERE uuid = ?1", uuid,
+                    &voided);
+      if (voided == NULL && attribute (merge, "voided") != NULL)
+        return void_certificate (merge, id, error);
+      merge->result.unchanged++;
+      return TRUE;
+    }
+  if (participant_id == 0 || group_id == 0 || (reprint_of != NULL && original_id == 0))
+    return add_conflict (merge, "certificate", uuid,
+                         _("its participant, group or original certificate was not merged"),
+                         error);
+  if (reprint_of == NULL
+      && find_by_uuid (merge->db, "SELECT id, NULL FROM certificate WHERE serial = ?1"
+                       " AND reprint_of IS NULL", serial, NULL) != 0)
+    {
+      g_autofree char *why = g_strdup_printf (_("the serial %s is already used here by another "
+                                                "certificate; not added"), serial);
+      return add_conflict (merge, "certificate", uuid, why, error);
+    }
+  if (!upsert_record (merge, "certificate", "certificate", uuid, NULL, columns, values, error))
+    return FALSE;
+  return merge->result.conflicts > conflicts || raise_counter (merge, serial, error);
+}
+
 static void
 read_attributes (Merge            *merge,
                  xmlTextReaderPtr  reader)
@@ -639,6 +1083,16 @@ finish_record (Merge       *merge,
     ok = merge_group (merge, error);
   else if (g_str_equal (name, "membership"))
     ok = merge_membership (merge, error);
+  else if (g_str_equal (name, "facilitator"))
+    ok = merge_facilitator (merge, error);
+  else if (g_str_equal (name, "group-facilitator"))
+    ok = merge_group_facilitator (merge, error);
+  else if (g_str_equal (name, "session"))
+    ok = merge_session (merge, error);
+  else if (g_str_equal (name, "attendance"))
+    ok = merge_attendance (merge, error);
+  else if (g_str_equal (name, "certificate"))
+    ok = merge_certificate (merge, error);
   g_hash_table_remove_all (merge->fields);
   return ok;
 }

@@ -15,7 +15,8 @@ typedef enum
 
 GQuark    hs_xml_error_quark (void);
 
-/* Counts over participants, groups and memberships. */
+/* Counts over every record merged: participants, groups, memberships,
+ * facilitators and their groups, sessions, attendance and certificates. */
 typedef struct
 {
   guint added;
@@ -32,7 +33,8 @@ gboolean  hs_xml_export      (HsDatabase     *db,
 
 /* Merges another office's export: records are matched by UUID, the newer
  * "updated" wins, and what cannot be settled is listed in @conflicts
- * (strings) and kept in the merge_conflict table (audited). The file is read
+ * (strings; the first 1,000, result->conflicts counts them all) and kept in
+ * the merge_conflict table (audited). The file is read
  * as a stream and validated against the XSD; a DOCTYPE, an entity or a
  * schema error stops the merge and nothing is written. One transaction; a
  * @dry_run rolls it back. */

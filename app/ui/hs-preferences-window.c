@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hs-preferences-window"
 
 #include "hs-certificate-preferences.h"
+#include "hs-dhis2-preferences.h"
 #include "hs-preferences-window.h"
 #include "hs-rule-group.h"
 #include "hs-settings.h"
@@ -102,6 +103,11 @@ hs_preferences_window_new (GtkWindow *parent)
   if (HS_IS_WINDOW (parent) && hs_window_get_database (HS_WINDOW (parent)) != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 hs_certificate_preferences_new (
+                                  hs_window_get_database (HS_WINDOW (parent))));
+  /* io: the DHIS2 mapping, per database too. */
+  if (HS_IS_WINDOW (parent) && hs_window_get_database (HS_WINDOW (parent)) != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                hs_dhis2_preferences_new (
                                   hs_window_get_database (HS_WINDOW (parent))));
   return self;
 }
