@@ -166,8 +166,8 @@ GPtrArray     *hs_participant_find_similar     (HsDatabase     *db,
                                                 GError        **error);
 /* Likely pairs across the whole database: similar names (see above) in
  * the same district with birth years within one, minus pairs marked
- * distinct. An array of HsParticipantMatch, two entries per pair (the
- * second's reason names the first). */
+ * distinct. An array of HsParticipantMatch, two entries per pair, both
+ * with the same reason: why the names look alike. */
 GPtrArray     *hs_participant_find_duplicate_pairs (HsDatabase *db,
                                                     GError    **error);
 /* Remembers that @a and @b are two people, so they are not offered again. */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-duplicates-dialog.h"
 #include "hs-format.h"
 #include "hs-page.h"
 #include "hs-participant-form.h"
@@ -484,6 +485,49 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+on_duplicate_open_cb (HsParticipantsPage *self,
+                      gint64              id)
+{
+  open_participant (self, id);
+}
+
+/* The merged record is gone: the form must not keep showing it. */
+static void
+on_duplicates_merged_cb (HsParticipantsPage *self,
+                         gint64              keep,
+                         gint64              other)
+{
+  g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
+  hs_participant_list_reload (self->list);
+  if (hs_participant_form_get_id (self->form) == other
+      || hs_participant_form_get_id (self->form) == keep)
+    {
+      hs_participant_form_clear (self->form);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    }
+}
+
+static void
+find_duplicates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HsParticipantsPage *self = HS_PARTICIPANTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  HsDuplicatesDialog *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = hs_duplicates_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->database);
+  g_signal_connect_object (dialog, "open-participant", G_CALLBACK (on_duplicate_open_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_duplicates_merged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -610,6 +654,8 @@ hs_participants_page_class_init (HsParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participants.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "participants.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "participants.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "participants.find-duplicates", NULL,
+                                   find_duplicates_action);
 }
 
 /* A drop-down's button is what a screen reader reaches: it gets the
@@ -660,6 +706,7 @@ hs_participants_page_init (HsParticipantsPage *self)
   add_shortcut (shortcuts, GDK_KEY_n, "participants.new");
   add_shortcut (shortcuts, GDK_KEY_f, "participants.search");
   add_shortcut (shortcuts, GDK_KEY_s, "participants.save");
+  add_shortcut (shortcuts, GDK_KEY_d, "participants.find-duplicates");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   shortcuts = gtk_shortcut_controller_new ();
