@@ -754,6 +754,40 @@ test_cli (Fixture       *f,
   g_remove (json_path);
   g_clear_pointer (&out, g_free);
 
+  /* A .pdf output is the printable record: name, national ID and groups. */
+  {
+    g_autoptr(HsParticipant) p = NULL;
+    g_autoptr(HsGroup) group = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *pdf_path = g_build_filename (f->dir, "person.pdf", NULL);
+    g_autofree char *pdf_id = NULL;
+    g_autofree char *text = NULL;
+    const char *pdftotext[] = { "pdftotext", pdf_path, "-", NULL };
+
+    p = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Uwamahoro Claudine", "sex", "F",
+                      "birth-year", 1988, "district-id", f->musanze,
+                      "national-id", "1198870012345678", NULL);
+    g_assert_true (hs_participant_save (p, f->db, &error));
+    group = g_object_new (HS_TYPE_GROUP, "name", "Kinigi Healing Space", "setting", "community",
+                          "age-band", "adult", "district-id", f->musanze, NULL);
+    g_assert_true (hs_group_save (group, f->db, &error));
+    g_assert_cmpint (hs_membership_add (f->db, hs_group_get_id (group),
+                                        hs_participant_get_id (p), NULL, &error), >, 0);
+    g_assert_no_error (error);
+    pdf_id = g_strdup_printf ("%" G_GINT64_FORMAT, hs_participant_get_id (p));
+    g_assert_cmpint (run_cli (f, &out, "participants", "export-person", pdf_id, "-o", pdf_path,
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Uwamahoro Claudine"));
+    g_assert_nonnull (strstr (text, "1198870012345678"));
+    g_assert_nonnull (strstr (text, "Kinigi Healing Space"));
+    g_assert_null (strstr (text, "Habimana"));
+    g_remove (pdf_path);
+  }
+
   g_assert_cmpint (run_cli (f, &out, "participants", "show", "999", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (f, &out, "participants", "list", "--colour", NULL), ==, 2);
