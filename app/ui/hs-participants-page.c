@@ -47,6 +47,7 @@ struct _HsParticipantsPage
   GtkColumnViewColumn *setting_column;
   GtkColumnViewColumn *group_column;
   GtkColumnViewColumn *outcome_column;
+  GtkWidget          *form_separator;
   HsParticipantForm  *form;
 };
 
@@ -213,10 +214,32 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
   on_filter_changed_cb (self);
 }
 
+/* The form takes room only while a record is open. Beside it, the list
+ * drops the columns the record shows itself (setting, group, outcome), so
+ * that the others fit in a window of the default size. */
+static void
+set_form_shown (HsParticipantsPage *self,
+                gboolean            shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->form), shown);
+  gtk_widget_set_visible (self->form_separator, shown);
+  gtk_column_view_column_set_visible (self->setting_column, !shown);
+  gtk_column_view_column_set_visible (self->group_column, !shown);
+  gtk_column_view_column_set_visible (self->outcome_column, !shown);
+}
+
 static void
 show_form (HsParticipantsPage *self)
 {
+  set_form_shown (self, TRUE);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->form));
+}
+
+static void
+show_list (HsParticipantsPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  set_form_shown (self, FALSE);
 }
 
 static void
@@ -298,7 +321,7 @@ on_form_closed_cb (HsParticipantsPage *self)
       open_participant (self, id);
       return;
     }
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_list (self);
 }
 
 static void
@@ -360,7 +383,7 @@ on_form_delete_requested_cb (HsParticipantsPage *self,
     }
   hs_participant_form_clear (self->form);
   hs_participant_list_reload (self->list);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_list (self);
 
   g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
   self->deleted = g_steal_pointer (&snapshot);
@@ -451,6 +474,7 @@ set_database (HsParticipantsPage *self,
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
   hs_participant_form_set_database (self->form, database);
+  show_list (self);
   if (database == NULL)
     {
       gtk_single_selection_set_model (self->selection, NULL);
@@ -503,7 +527,7 @@ on_duplicates_merged_cb (HsParticipantsPage *self,
       || hs_participant_form_get_id (self->form) == keep)
     {
       hs_participant_form_clear (self->form);
-      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      show_list (self);
     }
 }
 
@@ -641,6 +665,7 @@ hs_participants_page_class_init (HsParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, setting_column);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, group_column);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, outcome_column);
+  gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, form_separator);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, form);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
