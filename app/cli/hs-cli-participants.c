@@ -259,6 +259,9 @@ show_participant (const HsCliOptions *options)
   return 0;
 }
 
+static const char export_usage[] =
+  N_("Usage: participants export-person ID -o FILE.json|FILE.pdf");
+
 static gboolean
 is_pdf_path (const char *path)
 {
@@ -284,10 +287,10 @@ export_person (const HsCliOptions *options)
       else if (id == 0 && parse_id (options->args[i], &id))
         continue;
       else
-        return _hs_cli_usage_error (_("Usage: participants export-person ID -o FILE.json|FILE.pdf"));
+        return _hs_cli_usage_error (_(export_usage));
     }
   if (id == 0 || output == NULL)
-    return _hs_cli_usage_error (_("Usage: participants export-person ID -o FILE.json|FILE.pdf"));
+    return _hs_cli_usage_error (_(export_usage));
   if ((db = _hs_cli_open_database (options, &error)) == NULL)
     return _hs_cli_fail (error->message);
   /* The extension chooses: a printable PDF for the person, JSON otherwise. */
