@@ -31,6 +31,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A list box of thousands of rows (a big synthetic database) freezes the
+ * window; a coordinator works through the first ones and comes back. */
+#define MAX_SHOWN 200u
+
 static void reload (HsDuplicatesDialog *self);
 
 static HsParticipantMatch *
@@ -238,10 +242,18 @@ reload (HsDuplicatesDialog *self)
   g_clear_pointer (&self->pairs, g_ptr_array_unref);
   self->pairs = g_steal_pointer (&pairs);
   n = self->pairs->len / 2;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, MAX_SHOWN); i++)
     gtk_list_box_append (self->list, make_pair_row (self, i));
   count = g_strdup_printf (ngettext ("%u likely pair", "%u likely pairs", n), n);
-  gtk_label_set_text (self->count_label, count);
+  if (n > MAX_SHOWN)
+    {
+      g_autofree char *first = g_strdup_printf (_("%s; the first %u are shown"), count,
+                                                MAX_SHOWN);
+
+      gtk_label_set_text (self->count_label, first);
+    }
+  else
+    gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
