@@ -629,6 +629,64 @@ test_duplicates_merge (Fixture       *f,
                                  " WHERE table_name = 'participant_merge'"), ==, 1);
 }
 
+/* The reason the pair finder gives for @a and @b, or NULL when they are
+ * not offered as a pair. */
+static const char *
+pair_reason (GPtrArray *pairs,
+             gint64     a,
+             gint64     b)
+{
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      HsParticipantMatch *x = g_ptr_array_index (pairs, i);
+      HsParticipantMatch *y = g_ptr_array_index (pairs, i + 1);
+
+      if ((x->id == a && y->id == b) || (x->id == b && y->id == a))
+        return x->reason;
+    }
+  return NULL;
+}
+
+static void
+test_duplicate_pairs (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  gint64 swapped_a, swapped_b, accent_a, accent_b, typo_a, typo_b;
+  gint64 far_a, far_b, away_a, away_b;
+
+  swapped_a = add_person (f, "MUKAMANA Alice", "F", 1990, f->musanze, NULL);
+  swapped_b = add_person (f, "Alice Mukamana", "F", 1991, f->musanze, NULL);
+  accent_a = add_person (f, "Théogène Habimana", "M", 1980, f->musanze, NULL);
+  accent_b = add_person (f, "Theogene Habimana", "M", 1980, f->musanze, NULL);
+  typo_a = add_person (f, "Eric Nkusi", "M", 1985, f->musanze, NULL);
+  typo_b = add_person (f, "Eric Nkusu", "M", 1984, f->musanze, NULL);
+  far_a = add_person (f, "Jean Bosco Ndayisaba", "M", 1970, f->musanze, NULL);
+  far_b = add_person (f, "Jean Bosco Ndayisaba", "M", 1972, f->musanze, NULL);  /* two years */
+  away_a = add_person (f, "Jeanne Uwase", "F", 1995, f->musanze, NULL);
+  away_b = add_person (f, "Jeanne Uwase", "F", 1995, f->ngoma, NULL);   /* another district */
+
+  pairs = hs_participant_find_duplicate_pairs (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pairs->len, ==, 6);
+  g_assert_cmpstr (pair_reason (pairs, swapped_a, swapped_b), ==, "Same names in another order");
+  g_assert_cmpstr (pair_reason (pairs, accent_a, accent_b), ==,
+                   "Same name apart from accents or capitals");
+  g_assert_cmpstr (pair_reason (pairs, typo_a, typo_b), ==, "Names one letter apart");
+  g_assert_null (pair_reason (pairs, far_a, far_b));
+  g_assert_null (pair_reason (pairs, away_a, away_b));
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+
+  g_assert_true (hs_participant_mark_distinct (f->db, typo_b, typo_a, &error));
+  g_assert_no_error (error);
+  pairs = hs_participant_find_duplicate_pairs (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pairs->len, ==, 4);
+  g_assert_null (pair_reason (pairs, typo_a, typo_b));
+  g_assert_nonnull (pair_reason (pairs, swapped_a, swapped_b));
+}
+
 /* Runs the CLI on the fixture's file; returns its exit status. */
 static int
 run_cli (Fixture     *f,
@@ -702,6 +760,40 @@ test_cli (Fixture       *f,
   g_remove (json_path);
   g_clear_pointer (&out, g_free);
 
+  /* A .pdf output is the printable record: name, national ID and groups. */
+  {
+    g_autoptr(HsParticipant) p = NULL;
+    g_autoptr(HsGroup) group = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *pdf_path = g_build_filename (f->dir, "person.pdf", NULL);
+    g_autofree char *pdf_id = NULL;
+    g_autofree char *text = NULL;
+    const char *pdftotext[] = { "pdftotext", pdf_path, "-", NULL };
+
+    p = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Uwamahoro Claudine", "sex", "F",
+                      "birth-year", 1988, "district-id", f->musanze,
+                      "national-id", "1198870012345678", NULL);
+    g_assert_true (hs_participant_save (p, f->db, &error));
+    group = g_object_new (HS_TYPE_GROUP, "name", "Kinigi Healing Space", "setting", "community",
+                          "age-band", "adult", "district-id", f->musanze, NULL);
+    g_assert_true (hs_group_save (group, f->db, &error));
+    g_assert_cmpint (hs_membership_add (f->db, hs_group_get_id (group),
+                                        hs_participant_get_id (p), NULL, &error), >, 0);
+    g_assert_no_error (error);
+    pdf_id = g_strdup_printf ("%" G_GINT64_FORMAT, hs_participant_get_id (p));
+    g_assert_cmpint (run_cli (f, &out, "participants", "export-person", pdf_id, "-o", pdf_path,
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Uwamahoro Claudine"));
+    g_assert_nonnull (strstr (text, "1198870012345678"));
+    g_assert_nonnull (strstr (text, "Kinigi Healing Space"));
+    g_assert_null (strstr (text, "Habimana"));
+    g_remove (pdf_path);
+  }
+
   g_assert_cmpint (run_cli (f, &out, "participants", "show", "999", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (f, &out, "participants", "list", "--colour", NULL), ==, 2);
@@ -735,6 +827,8 @@ main (int    argc,
   g_test_add_func ("/participants/duplicates/names", test_name_key);
   g_test_add ("/participants/duplicates/merge", Fixture, NULL,
               fixture_set_up, test_duplicates_merge, fixture_tear_down);
+  g_test_add ("/participants/duplicates/pairs", Fixture, NULL,
+              fixture_set_up, test_duplicate_pairs, fixture_tear_down);
   g_test_add ("/participants/erase", Fixture, NULL,
               fixture_set_up, test_erase, fixture_tear_down);
   g_test_add ("/participants/cli", Fixture, NULL,

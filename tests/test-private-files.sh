@@ -16,7 +16,7 @@ check() {
   if [ "$mode" = 600 ]; then echo "ok $n - $2 is 0600"; else echo "not ok $n - $2 is ${mode:-missing}"; fi
 }
 
-echo "1..11"
+echo "1..12"
 cli sample-data
 check "$work/office.db" "the database"
 for what in participants attendance graduates; do
@@ -37,6 +37,8 @@ cli backup -o "$work/sealed.hsbackup" --encrypt --passphrase-file "$work/pass"
 check "$work/sealed.hsbackup" "an encrypted backup"
 cli participants export-person 1 -o "$work/person.json"
 check "$work/person.json" "one person's data"
+cli participants export-person 1 -o "$work/person.pdf"
+check "$work/person.pdf" "one person's data as PDF"
 cli certificates --group "Musanze adults 1" -o "$work/certificates.pdf"
 check "$work/certificates.pdf" "certificates"
 # A file that was there before with a looser mode becomes private too.

@@ -7,10 +7,11 @@
 #include "hs-cli-private.h"
 #include "hs-participant-list.h"
 #include "hs-participant.h"
+#include "hs-person-sheet.h"
 
 /* healing-spaces-cli participants list [--search TEXT] [--district D] [--format csv|json|table]
  *                                 show ID
- *                                 export-person ID -o FILE.json
+ *                                 export-person ID -o FILE.json|FILE.pdf
  *                                 erase ID --yes
  *                                 duplicates */
 
@@ -258,6 +259,17 @@ show_participant (const HsCliOptions *options)
   return 0;
 }
 
+static const char export_usage[] =
+  N_("Usage: participants export-person ID -o FILE.json|FILE.pdf");
+
+static gboolean
+is_pdf_path (const char *path)
+{
+  g_autofree char *folded = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (folded, ".pdf");
+}
+
 static int
 export_person (const HsCliOptions *options)
 {
@@ -275,12 +287,17 @@ export_person (const HsCliOptions *options)
       else if (id == 0 && parse_id (options->args[i], &id))
         continue;
       else
-        return _hs_cli_usage_error (_("Usage: participants export-person ID -o FILE.json"));
+        return _hs_cli_usage_error (_(export_usage));
     }
   if (id == 0 || output == NULL)
-    return _hs_cli_usage_error (_("Usage: participants export-person ID -o FILE.json"));
-  if ((db = _hs_cli_open_database (options, &error)) == NULL
-      || (json = hs_participant_export_json (db, id, &error)) == NULL
+    return _hs_cli_usage_error (_(export_usage));
+  if ((db = _hs_cli_open_database (options, &error)) == NULL)
+    return _hs_cli_fail (error->message);
+  /* The extension chooses: a printable PDF for the person, JSON otherwise. */
+  if (is_pdf_path (output))
+    return hs_person_sheet_write_pdf (db, id, options->language, output, &error)
+           ? 0 : _hs_cli_fail (error->message);
+  if ((json = hs_participant_export_json (db, id, &error)) == NULL
       || !g_file_set_contents_full (output, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
                                     &error))
     return _hs_cli_fail (error->message);

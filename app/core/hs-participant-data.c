@@ -67,6 +67,55 @@ hs_participant_get_memberships (HsDatabase  *db,
 }
 
 void
+hs_participant_attendance_free (HsParticipantAttendance *attendance)
+{
+  if (attendance == NULL)
+    return;
+  g_free (attendance->group_name);
+  g_free (attendance);
+}
+
+GPtrArray *
+hs_participant_get_attendance (HsDatabase  *db,
+                               gint64       id,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+
+  stmt = _hs_database_prepare (db,
+                               "SELECT g.name, sum (a.mark = 'present'), sum (a.mark = 'absent'),"
+                               " sum (a.mark = 'excused')"
+                               " FROM attendance a JOIN session s ON s.id = a.session_id"
+                               " JOIN hgroup g ON g.id = s.group_id"
+                               " WHERE a.participant_id = ?1 GROUP BY g.id ORDER BY g.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_participant_attendance_free);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HsParticipantAttendance *row = g_new0 (HsParticipantAttendance, 1);
+
+      row->group_name = dup_column (stmt, 0);
+      row->present = sqlite3_column_int (stmt, 1);
+      row->absent = sqlite3_column_int (stmt, 2);
+      row->excused = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the participant's attendance"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+void
 hs_participant_change_free (HsParticipantChange *change)
 {
   if (change == NULL)

@@ -186,6 +186,28 @@ load_distinct (HsDatabase *db)
   return pairs;
 }
 
+/* Why two names one edit apart look alike, in the words a coordinator
+ * would use. */
+static const char *
+describe_likeness (const char *a,
+                   const char *b,
+                   const char *key_a,
+                   const char *key_b)
+{
+  g_autofree char *ascii_a = NULL;
+  g_autofree char *ascii_b = NULL;
+
+  if (g_strcmp0 (a, b) == 0)
+    return _("Same name");
+  if (!g_str_equal (key_a, key_b))
+    return _("Names one letter apart");
+  ascii_a = g_str_to_ascii (a, "C");
+  ascii_b = g_str_to_ascii (b, "C");
+  if (g_ascii_strcasecmp (ascii_a, ascii_b) == 0)
+    return _("Same name apart from accents or capitals");
+  return _("Same names in another order");
+}
+
 static void
 add_pair (GPtrArray  *out,
           GHashTable *seen,
@@ -206,14 +228,13 @@ add_pair (GPtrArray  *out,
   for (guint i = 0; i < 2; i++)
     {
       Person *p = i == 0 ? a : b;
-      Person *q = i == 0 ? b : a;
 
       match = g_new0 (HsParticipantMatch, 1);
       match->id = p->id;
       match->full_name = g_strdup (p->name);
       match->birth_year = p->year;
       match->district = g_strdup (p->district);
-      match->reason = g_strdup_printf ("%" G_GINT64_FORMAT, q->id);
+      match->reason = g_strdup (describe_likeness (a->name, b->name, a->key, b->key));
       g_ptr_array_add (out, match);
     }
 }

@@ -113,6 +113,22 @@ GPtrArray     *hs_participant_get_memberships  (HsDatabase     *db,
                                                 gint64          id,
                                                 GError        **error);
 
+/* How often the person came to one group's sessions. */
+typedef struct
+{
+  char *group_name;
+  int   present;
+  int   absent;
+  int   excused;
+} HsParticipantAttendance;
+
+void           hs_participant_attendance_free  (HsParticipantAttendance *attendance);
+/* HsParticipantAttendance, one per group with marked sessions, oldest
+ * group first. */
+GPtrArray     *hs_participant_get_attendance   (HsDatabase     *db,
+                                                gint64          id,
+                                                GError        **error);
+
 /* One audited change of the record: @fields lists the columns that changed
  * (", "-separated; empty for an insert or a delete). */
 typedef struct
@@ -166,8 +182,8 @@ GPtrArray     *hs_participant_find_similar     (HsDatabase     *db,
                                                 GError        **error);
 /* Likely pairs across the whole database: similar names (see above) in
  * the same district with birth years within one, minus pairs marked
- * distinct. An array of HsParticipantMatch, two entries per pair (the
- * second's reason names the first). */
+ * distinct. An array of HsParticipantMatch, two entries per pair, both
+ * with the same reason: why the names look alike. */
 GPtrArray     *hs_participant_find_duplicate_pairs (HsDatabase *db,
                                                     GError    **error);
 /* Remembers that @a and @b are two people, so they are not offered again. */
@@ -192,6 +208,7 @@ char          *hs_participant_export_json      (HsDatabase     *db,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsParticipantProblem, hs_participant_problem_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsParticipantMembership, hs_participant_membership_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsParticipantChange, hs_participant_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsParticipantAttendance, hs_participant_attendance_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsParticipantMatch, hs_participant_match_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsParticipantSnapshot, hs_participant_snapshot_free)
 

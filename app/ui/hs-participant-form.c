@@ -2,10 +2,12 @@
 #define G_LOG_DOMAIN "hs-participant-form"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hs-participant-form.h"
 #include "hs-participant-list.h"
 #include "hs-participant.h"
+#include "hs-person-sheet.h"
 
 typedef enum
 {
@@ -984,6 +986,25 @@ show_export_error (HsParticipantForm *self,
   gtk_widget_set_visible (GTK_WIDGET (self->banner_label), TRUE);
 }
 
+/* The file's extension says which: a printable PDF for the person (in the
+ * window's language), or JSON. The chooser's Format choice sets the
+ * extension, whatever the user typed. */
+static gboolean
+export_to (HsParticipantForm  *self,
+           const char         *path,
+           GError            **error)
+{
+  gint64 id = hs_participant_get_id (self->participant);
+  g_autofree char *folded = g_ascii_strdown (path, -1);
+  g_autofree char *json = NULL;
+
+  if (g_str_has_suffix (folded, ".pdf"))
+    return hs_person_sheet_write_pdf (self->database, id, g_getenv ("LANGUAGE"), path, error);
+  return (json = hs_participant_export_json (self->database, id, error)) != NULL
+         && g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                      error);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog   *chooser,
                        int                response,
@@ -991,18 +1012,22 @@ on_export_response_cb (GtkNativeDialog   *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *with_extension = NULL;
+  const char *format;
 
   if (response == GTK_RESPONSE_ACCEPT && self->participant != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
-      json = hs_participant_export_json (self->database,
-                                         hs_participant_get_id (self->participant), &error);
-      if (json == NULL
-          || !g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                        &error))
+      folded = g_ascii_strdown (path, -1);
+      format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      if (g_str_has_suffix (folded, ".pdf") || g_str_has_suffix (folded, ".json"))
+        *strrchr (path, '.') = '\0';
+      with_extension = g_strconcat (path, g_strcmp0 (format, "json") == 0 ? ".json" : ".pdf",
+                                    NULL);
+      if (!export_to (self, with_extension, &error))
         show_export_error (self, error);
     }
   g_object_unref (chooser);
@@ -1016,6 +1041,10 @@ export_action (GtkWidget  *widget,
   HsParticipantForm *self = HS_PARTICIPANT_FORM (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
+  const char *formats[] = { "pdf", "json", NULL };
+  const char *format_labels[] = {
+    _("Printable document (PDF)"), _("Data for other programs (JSON)"), NULL
+  };
   g_autofree char *name = NULL;
 
   if (self->participant == NULL || hs_participant_get_id (self->participant) == 0)
@@ -1023,7 +1052,10 @@ export_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Export This Person's Data"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  name = g_strdup_printf ("participant-%" G_GINT64_FORMAT ".json",
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats,
+                               format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
+  name = g_strdup_printf ("participant-%" G_GINT64_FORMAT ".pdf",
                           hs_participant_get_id (self->participant));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-duplicates-dialog.h"
 #include "hs-format.h"
 #include "hs-page.h"
 #include "hs-participant-form.h"
@@ -46,6 +47,7 @@ struct _HsParticipantsPage
   GtkColumnViewColumn *setting_column;
   GtkColumnViewColumn *group_column;
   GtkColumnViewColumn *outcome_column;
+  GtkWidget          *form_separator;
   HsParticipantForm  *form;
 };
 
@@ -212,10 +214,32 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
   on_filter_changed_cb (self);
 }
 
+/* The form takes room only while a record is open. Beside it, the list
+ * drops the columns the record shows itself (setting, group, outcome), so
+ * that the others fit in a window of the default size. */
+static void
+set_form_shown (HsParticipantsPage *self,
+                gboolean            shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->form), shown);
+  gtk_widget_set_visible (self->form_separator, shown);
+  gtk_column_view_column_set_visible (self->setting_column, !shown);
+  gtk_column_view_column_set_visible (self->group_column, !shown);
+  gtk_column_view_column_set_visible (self->outcome_column, !shown);
+}
+
 static void
 show_form (HsParticipantsPage *self)
 {
+  set_form_shown (self, TRUE);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->form));
+}
+
+static void
+show_list (HsParticipantsPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  set_form_shown (self, FALSE);
 }
 
 static void
@@ -297,7 +321,7 @@ on_form_closed_cb (HsParticipantsPage *self)
       open_participant (self, id);
       return;
     }
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_list (self);
 }
 
 static void
@@ -359,7 +383,7 @@ on_form_delete_requested_cb (HsParticipantsPage *self,
     }
   hs_participant_form_clear (self->form);
   hs_participant_list_reload (self->list);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  show_list (self);
 
   g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
   self->deleted = g_steal_pointer (&snapshot);
@@ -450,6 +474,7 @@ set_database (HsParticipantsPage *self,
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
   hs_participant_form_set_database (self->form, database);
+  show_list (self);
   if (database == NULL)
     {
       gtk_single_selection_set_model (self->selection, NULL);
@@ -481,6 +506,49 @@ new_action (GtkWidget  *widget,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   hs_participant_form_start_new (self->form);
   show_form (self);
+}
+
+static void
+on_duplicate_open_cb (HsParticipantsPage *self,
+                      gint64              id)
+{
+  open_participant (self, id);
+}
+
+/* The merged record is gone: the form must not keep showing it. */
+static void
+on_duplicates_merged_cb (HsParticipantsPage *self,
+                         gint64              keep,
+                         gint64              other)
+{
+  g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
+  hs_participant_list_reload (self->list);
+  if (hs_participant_form_get_id (self->form) == other
+      || hs_participant_form_get_id (self->form) == keep)
+    {
+      hs_participant_form_clear (self->form);
+      show_list (self);
+    }
+}
+
+static void
+find_duplicates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HsParticipantsPage *self = HS_PARTICIPANTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  HsDuplicatesDialog *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = hs_duplicates_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->database);
+  g_signal_connect_object (dialog, "open-participant", G_CALLBACK (on_duplicate_open_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_duplicates_merged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -597,6 +665,7 @@ hs_participants_page_class_init (HsParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, setting_column);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, group_column);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, outcome_column);
+  gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, form_separator);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, form);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -610,6 +679,8 @@ hs_participants_page_class_init (HsParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participants.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "participants.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "participants.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "participants.find-duplicates", NULL,
+                                   find_duplicates_action);
 }
 
 /* A drop-down's button is what a screen reader reaches: it gets the
@@ -660,6 +731,7 @@ hs_participants_page_init (HsParticipantsPage *self)
   add_shortcut (shortcuts, GDK_KEY_n, "participants.new");
   add_shortcut (shortcuts, GDK_KEY_f, "participants.search");
   add_shortcut (shortcuts, GDK_KEY_s, "participants.save");
+  add_shortcut (shortcuts, GDK_KEY_d, "participants.find-duplicates");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   shortcuts = gtk_shortcut_controller_new ();
