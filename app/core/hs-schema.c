@@ -325,6 +325,41 @@ static const char migration_v1[] =
   "  reason TEXT NOT NULL,"
   "  incoming TEXT);"
 
+  /* livelihoods: after graduation. Seed capital may come in several
+   * disbursements (business_capital; business_group's own capital columns are
+   * unused), follow-up visits say whether the group still works, TVET records
+   * follow a prison graduate to release and reintegration. A target row with
+   * past = 1 holds the figures a past programme reached, not a goal. */
+  "ALTER TABLE business_group ADD COLUMN training_start TEXT;"
+  "ALTER TABLE business_group ADD COLUMN training_end TEXT;"
+  "ALTER TABLE business_group ADD COLUMN notes TEXT;"
+  "CREATE INDEX business_member_participant ON business_member (participant_id);"
+  "CREATE TABLE business_capital ("
+  "  id INTEGER PRIMARY KEY,"
+  "  business_group_id INTEGER NOT NULL REFERENCES business_group (id) ON DELETE CASCADE,"
+  "  amount_rwf INTEGER NOT NULL CHECK (amount_rwf > 0),"
+  "  date TEXT NOT NULL,"
+  "  source TEXT);"
+  "CREATE INDEX business_capital_group ON business_capital (business_group_id);"
+  "CREATE TABLE business_visit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  business_group_id INTEGER NOT NULL REFERENCES business_group (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  active INTEGER NOT NULL CHECK (active = 0 OR active = 1),"
+  "  members_present INTEGER CHECK (members_present IS NULL OR members_present >= 0),"
+  "  notes TEXT);"
+  "CREATE INDEX business_visit_group ON business_visit (business_group_id, date);"
+  "ALTER TABLE tvet ADD COLUMN expected_release TEXT;"
+  "ALTER TABLE tvet ADD COLUMN release_date TEXT;"
+  "ALTER TABLE tvet ADD COLUMN reintegration TEXT CHECK (reintegration IS NULL"
+  "  OR reintegration = 'family' OR reintegration = 'community');"
+  "ALTER TABLE tvet ADD COLUMN reintegration_date TEXT;"
+  "ALTER TABLE tvet ADD COLUMN notes TEXT;"
+  "CREATE INDEX tvet_participant ON tvet (participant_id);"
+  "ALTER TABLE target ADD COLUMN female INTEGER CHECK (female IS NULL OR female >= 0);"
+  "ALTER TABLE target ADD COLUMN male INTEGER CHECK (male IS NULL OR male >= 0);"
+  "ALTER TABLE target ADD COLUMN past INTEGER NOT NULL DEFAULT 0 CHECK (past = 0 OR past = 1);"
+
   "INSERT INTO district (name, province) VALUES"
   "  ('Gasabo', 'Kigali'), ('Kicukiro', 'Kigali'), ('Nyarugenge', 'Kigali'),"
   "  ('Gisagara', 'South'), ('Huye', 'South'), ('Kamonyi', 'South'), ('Muhanga', 'South'),"
