@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "hs-database-private.h"
 #include "hs-livelihood.h"
@@ -417,6 +418,98 @@ test_sample_report (void)
   g_assert_cmpstr (pilot->start_date, ==, "2020-10-01");
 }
 
+/* Runs the CLI on @db_path; its stdout in @out (may be NULL). */
+static int
+run_cli (const char  *db_path,
+         char       **out,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *arg;
+  va_list args;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("HS_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db_path);
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &stdout_text, &stderr_text, &status, &error));
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+/* livelihoods list and report, read back: the CSV's totals, the PDF's text. */
+static void
+test_cli (void)
+{
+  g_autoptr(HsDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "cli.db", NULL);
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "report.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp_dir, "report.pdf", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GDate today;
+
+  if (g_getenv ("HS_CLI") == NULL)
+    {
+      g_test_skip ("HS_CLI is not set");
+      return;
+    }
+  db = open_db ("cli.db");
+  g_date_set_dmy (&today, 26, G_DATE_NOVEMBER, 2026);
+  g_assert_true (hs_sample_data_fill (db, &today, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (run_cli (path, &json, "livelihoods", "list", "--format", "json", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (json, "[\n  {\"id\": "));
+  g_assert_nonnull (strstr (json, "\"name\": \"Abahuje (Musanze)\""));
+  g_assert_nonnull (strstr (json, "\"capital_rwf\": "));
+
+  g_assert_cmpint (run_cli (path, NULL, "livelihoods", "report", "--format", "csv", "-o", csv_path,
+                            "--as-of", "2026-11-26", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "\r\nTotal,836,457,29,486,40,36,27500000,35,31,30,26\r\n"));
+
+  g_assert_cmpint (run_cli (path, NULL, "livelihoods", "report", "--format", "pdf", NULL), ==, 2);
+  g_assert_cmpint (run_cli (path, NULL, "livelihoods", "report", "--format", "pdf", "-o",
+                            pdf_path, "--as-of", "26/11/2026", NULL), ==, 2);
+  g_assert_cmpint (run_cli (path, NULL, "livelihoods", "report", "--format", "pdf", "-o",
+                            pdf_path, "--as-of", "2026-11-26", NULL), ==, 0);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { pdftotext, pdf_path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
+                                 NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "Follow-up after graduation"));
+  g_assert_nonnull (strstr (text, "26 November 2026"));
+  g_assert_nonnull (strstr (text, "27,500,000"));
+  g_assert_nonnull (strstr (text, "31 of 35 (89%)"));
+  g_assert_nonnull (strstr (text, "Bugesera pilot"));
+  g_assert_nonnull (strstr (text, "7,313"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -435,6 +528,7 @@ main (int    argc,
   g_test_add_func ("/livelihoods/tvet-prison-only", test_tvet_prison_only);
   g_test_add_func ("/livelihoods/targets", test_targets);
   g_test_add_func ("/livelihoods/sample-report", test_sample_report);
+  g_test_add_func ("/livelihoods/cli", test_cli);
   status = g_test_run ();
 
   {
