@@ -119,6 +119,20 @@ test_member_must_graduate (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE"
                                   " table_name = 'business_member' AND action = 'insert'"), ==, 2);
 
+  /* Picking members: graduates not yet in the group, by a part of the name. */
+  {
+    g_autoptr(GPtrArray) found = hs_livelihood_find_graduates (db, "a", group, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 0);
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = hs_livelihood_find_graduates (db, "UWASE", 0, 10, &error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = hs_livelihood_find_graduates (db, "%", 0, 10, &error);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+
   g_assert_true (hs_livelihood_remove_member (db, group, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM business_member"), ==, 1);

@@ -709,6 +709,44 @@ hs_livelihood_list_members (HsDatabase  *db,
   return _hs_livelihood_collect (db, stmt, read_member, member_free, error);
 }
 
+GPtrArray *
+hs_livelihood_find_graduates (HsDatabase  *db,
+                              const char  *text,
+                              gint64       group_id,
+                              guint        limit,
+                              GError     **error)
+{
+  g_autoptr(GString) pattern = g_string_new ("%");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+
+  /* LIKE's own wildcards in what was typed match themselves. */
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  stmt = _hs_database_prepare (db,
+                               "SELECT p.id, p.full_name, p.sex, d.name FROM participant p"
+                               " LEFT JOIN district d ON d.id = p.district_id"
+                               " WHERE p.erased IS NULL"
+                               " AND EXISTS (SELECT 1 FROM membership m WHERE"
+                               "  m.participant_id = p.id AND m.outcome = 'graduated')"
+                               " AND NOT EXISTS (SELECT 1 FROM business_member b WHERE"
+                               "  b.participant_id = p.id AND b.business_group_id = ?2)"
+                               " AND p.full_name LIKE ?1 ESCAPE '\\'"
+                               " ORDER BY p.full_name COLLATE NOCASE, p.id LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, group_id);
+  sqlite3_bind_int (stmt, 3, limit);
+  return _hs_livelihood_collect (db, stmt, read_member, member_free, error);
+}
+
 static void
 capital_free (gpointer data)
 {

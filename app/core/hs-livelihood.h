@@ -150,6 +150,13 @@ GPtrArray         *hs_livelihood_list           (HsDatabase  *db,
 GPtrArray         *hs_livelihood_list_members   (HsDatabase  *db,
                                                  gint64       group_id,
                                                  GError     **error);
+/* Graduates whose name contains @text (any case), not yet in @group_id,
+ * at most @limit of them by name: the people a member may be picked from. */
+GPtrArray         *hs_livelihood_find_graduates (HsDatabase  *db,
+                                                 const char  *text,
+                                                 gint64       group_id,
+                                                 guint        limit,
+                                                 GError     **error);
 /* HsCapitalEntry, by date. */
 GPtrArray         *hs_livelihood_list_capital   (HsDatabase  *db,
                                                  gint64       group_id,
