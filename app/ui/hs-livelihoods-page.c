@@ -194,6 +194,38 @@ icon_button_new (const char *icon,
   return button;
 }
 
+/* "20,000", "20 000" (with a no-break space in Kinyarwanda) or "20000";
+ * @empty when nothing was typed, -2 when it is not a whole number. */
+static gint64
+parse_amount (const char *text,
+              gint64      empty)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gint64 value = -2;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (c != ',' && c != '.' && !g_unichar_isspace (c))
+        return -2;
+    }
+  if (digits->len == 0)
+    return empty;
+  if (!g_ascii_string_to_signed (digits->str, 10, 0, G_MAXINT32, &value, NULL))
+    return -2;
+  return value;
+}
+
+static gint64
+parse_count (AdwEntryRow *row,
+             gint64       empty)
+{
+  return parse_amount (gtk_editable_get_text (GTK_EDITABLE (row)), empty);
+}
+
 /* The list of groups. */
 
 static GtkWidget *
@@ -623,18 +655,13 @@ on_add_capital_clicked_cb (GtkButton         *button,
                            HsLivelihoodsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) digits = g_string_new (NULL);
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (
                                         GTK_EDITABLE (self->capital_date_entry))));
   g_autofree char *source = g_strstrip (g_strdup (gtk_editable_get_text (
                                           GTK_EDITABLE (self->source_entry))));
-  gint64 amount = 0;
+  gint64 amount = parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)), 0);
 
-  /* "500,000" and "500 000" are how people write amounts. */
-  for (const char *p = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)); *p; p++)
-    if (*p != ',' && *p != ' ' && *p != '.')
-      g_string_append_c (digits, *p);
-  if (!g_ascii_string_to_signed (digits->str, 10, 1, G_MAXINT64 / 2, &amount, NULL))
+  if (amount <= 0)
     {
       toast (self, _("Enter the amount of capital in Rwandan francs, more than 0."));
       return;
@@ -701,10 +728,12 @@ add_capital (HsLivelihoodsPage *self)
   description = g_strdup_printf (_("Disbursed in all: %s"), total_text);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (prefs), description);
 
-  self->amount_entry = GTK_ENTRY (entry_new (_("Amount (RWF)"), _("Amount in RWF"), NULL));
+  self->amount_entry = GTK_ENTRY (entry_new (_("Amount in RWF"), _("Amount in RWF"), NULL));
   self->capital_date_entry = GTK_ENTRY (entry_new ("YYYY-MM-DD", _("Date disbursed"), today));
   self->source_entry = GTK_ENTRY (entry_new (_("Source"), _("Source of the capital"), NULL));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->amount_entry), 13);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->capital_date_entry), 11);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->source_entry), 8);
   gtk_widget_set_hexpand (GTK_WIDGET (self->source_entry), TRUE);
   gtk_widget_set_margin_top (line, 12);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->amount_entry));
@@ -810,13 +839,20 @@ add_visits (HsLivelihoodsPage *self,
   self->visit_present_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 500, 1));
   gtk_spin_button_set_value (self->visit_present_spin, members);
   set_label (GTK_WIDGET (self->visit_present_spin), _("Members present"));
-  self->visit_notes_entry = GTK_ENTRY (entry_new (_("Notes"), _("Notes of the visit"), NULL));
+  self->visit_notes_entry = GTK_ENTRY (entry_new (_("Notes of the visit"), _("Notes of the visit"),
+                                                  NULL));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->visit_notes_entry), 10);
   gtk_widget_set_hexpand (GTK_WIDGET (self->visit_notes_entry), TRUE);
   gtk_widget_set_margin_top (line, 12);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->visit_date_entry));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->visit_active_check));
+  gtk_widget_set_hexpand (present_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (present_label), 1.0);
   gtk_box_append (GTK_BOX (line), present_label);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->visit_present_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), line);
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (line, 6);
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->visit_notes_entry));
   gtk_box_append (GTK_BOX (line), add_button_new (_("Add _Visit"),
                                                   G_CALLBACK (on_add_visit_clicked_cb), self));
@@ -933,23 +969,6 @@ fill_tvet (HsLivelihoodsPage  *self,
 }
 
 /* Targets. */
-
-static gint64
-parse_count (AdwEntryRow *row,
-             gint64       empty)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  gint64 value = -2;
-
-  for (const char *p = gtk_editable_get_text (GTK_EDITABLE (row)); *p; p++)
-    if (*p != ',' && *p != ' ' && *p != '.')
-      g_string_append_c (digits, *p);
-  if (digits->len == 0)
-    return empty;
-  if (!g_ascii_string_to_signed (digits->str, 10, 0, G_MAXINT32, &value, NULL))
-    return -2;
-  return value;
-}
 
 static void
 on_save_target_clicked_cb (GtkButton         *button,
