@@ -52,10 +52,13 @@ validate (HsTarget  *target,
     }
   if (target->female >= 0 && target->male >= 0 && target->female + target->male > target->value)
     {
+      g_autofree char *female = g_strdup_printf ("%" G_GINT64_FORMAT, target->female);
+      g_autofree char *male = g_strdup_printf ("%" G_GINT64_FORMAT, target->male);
+      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, target->value);
+
       g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
-                   _("%" G_GINT64_FORMAT " women and %" G_GINT64_FORMAT " men are more than the "
-                     "%" G_GINT64_FORMAT " people in total; check the figures."),
-                   target->female, target->male, target->value);
+                   _("%s women and %s men are more than the %s people in total; check the "
+                     "figures."), female, male, total);
       return FALSE;
     }
   if (!_hs_check_choice (target->metric, metrics, _("Counts"), error)
