@@ -273,12 +273,12 @@ draw_targets (Page      *page,
               double     y)
 {
   static const Column columns[] = {
-    { N_("Programme"), 0.33, FALSE },
-    { N_("Counts"), 0.13, FALSE },
-    { N_("Total"), 0.10, TRUE },
-    { N_("Female"), 0.10, TRUE },
-    { N_("Male"), 0.09, TRUE },
-    { N_("Period"), 0.25, FALSE },
+    { N_("Programme"), 0.29, FALSE },
+    { N_("Counts"), 0.11, FALSE },
+    { N_("Total"), 0.13, TRUE },
+    { N_("Female"), 0.12, TRUE },
+    { N_("Male"), 0.12, TRUE },
+    { N_("Period"), 0.23, FALSE },
   };
   g_autoptr(GPtrArray) rows = new_rows ();
 
