@@ -121,16 +121,22 @@ test_member_must_graduate (void)
 
   /* Picking members: graduates not yet in the group, by a part of the name. */
   {
-    g_autoptr(GPtrArray) found = hs_livelihood_find_graduates (db, "a", group, 10, &error);
+    g_autoptr(GPtrArray) found = hs_livelihood_find_graduates (db, "a", group, FALSE, 10, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (found->len, ==, 0);
     g_clear_pointer (&found, g_ptr_array_unref);
-    found = hs_livelihood_find_graduates (db, "UWASE", 0, 10, &error);
+    found = hs_livelihood_find_graduates (db, "UWASE", 0, FALSE, 10, &error);
     g_assert_cmpuint (found->len, ==, 1);
     g_clear_pointer (&found, g_ptr_array_unref);
-    found = hs_livelihood_find_graduates (db, "%", 0, 10, &error);
+    found = hs_livelihood_find_graduates (db, "%", 0, FALSE, 10, &error);
     g_assert_cmpuint (found->len, ==, 0);
+    g_clear_pointer (&found, g_ptr_array_unref);
+    /* For TVET, prison graduates only: Claudine, not Alice. */
+    found = hs_livelihood_find_graduates (db, "", 0, TRUE, 10, &error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((HsLivelihoodMember *) found->pdata[0])->full_name, ==,
+                     "Claudine Mukamana");
   }
 
   g_assert_true (hs_livelihood_remove_member (db, group, 1, &error));

@@ -713,6 +713,7 @@ GPtrArray *
 hs_livelihood_find_graduates (HsDatabase  *db,
                               const char  *text,
                               gint64       group_id,
+                              gboolean     prison,
                               guint        limit,
                               GError     **error)
 {
@@ -733,8 +734,9 @@ hs_livelihood_find_graduates (HsDatabase  *db,
                                "SELECT p.id, p.full_name, p.sex, d.name FROM participant p"
                                " LEFT JOIN district d ON d.id = p.district_id"
                                " WHERE p.erased IS NULL"
-                               " AND EXISTS (SELECT 1 FROM membership m WHERE"
-                               "  m.participant_id = p.id AND m.outcome = 'graduated')"
+                               " AND EXISTS (SELECT 1 FROM membership m JOIN hgroup g"
+                               "  ON g.id = m.group_id WHERE m.participant_id = p.id"
+                               "  AND m.outcome = 'graduated' AND (?4 = 0 OR g.setting = 'prison'))"
                                " AND NOT EXISTS (SELECT 1 FROM business_member b WHERE"
                                "  b.participant_id = p.id AND b.business_group_id = ?2)"
                                " AND p.full_name LIKE ?1 ESCAPE '\\'"
@@ -744,6 +746,7 @@ hs_livelihood_find_graduates (HsDatabase  *db,
   sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, group_id);
   sqlite3_bind_int (stmt, 3, limit);
+  sqlite3_bind_int (stmt, 4, prison ? 1 : 0);
   return _hs_livelihood_collect (db, stmt, read_member, member_free, error);
 }
 

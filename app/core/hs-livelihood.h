@@ -151,10 +151,12 @@ GPtrArray         *hs_livelihood_list_members   (HsDatabase  *db,
                                                  gint64       group_id,
                                                  GError     **error);
 /* Graduates whose name contains @text (any case), not yet in @group_id,
- * at most @limit of them by name: the people a member may be picked from. */
+ * at most @limit of them by name: the people a member may be picked from.
+ * @prison: only graduates of prison groups (for TVET). */
 GPtrArray         *hs_livelihood_find_graduates (HsDatabase  *db,
                                                  const char  *text,
                                                  gint64       group_id,
+                                                 gboolean     prison,
                                                  guint        limit,
                                                  GError     **error);
 /* HsCapitalEntry, by date. */

@@ -555,8 +555,8 @@ on_member_search_changed_cb (GtkSearchEntry    *entry,
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
   if (g_utf8_strlen (text, -1) < 2)
     return;
-  found = hs_livelihood_find_graduates (self->database, text, self->selected_id, MAX_RESULTS,
-                                        &error);
+  found = hs_livelihood_find_graduates (self->database, text, self->selected_id, FALSE,
+                                        MAX_RESULTS, &error);
   if (found == NULL)
     {
       toast (self, error->message);
