@@ -29,6 +29,7 @@ struct _HsLivelihoodsPage
   GtkLabel       *groups_summary;
   GtkListBox     *groups_list;
   GtkBox         *detail_box;
+  GtkBox         *tvet_form_box;
   GtkLabel       *tvet_summary;
   GtkListBox     *tvet_list;
   GtkBox         *targets_box;
@@ -51,6 +52,13 @@ struct _HsLivelihoodsPage
   GtkCheckButton *visit_active_check;
   GtkSpinButton  *visit_present_spin;
   GtkEntry       *visit_notes_entry;
+
+  /* The TVET form: the record being edited (id 0: new) and its fields. */
+  HsTvet         *tvet;
+  GtkListBox     *trainee_results;
+  AdwEntryRow    *tvet_rows[8];
+  AdwComboRow    *tvet_status_row;
+  AdwComboRow    *tvet_back_row;
 };
 
 static void hs_livelihoods_page_page_init (HsPageInterface *iface);
@@ -906,6 +914,9 @@ show_detail (HsLivelihoodsPage *self)
 
 /* Vocational training. */
 
+static void on_edit_tvet_clicked_cb (GtkButton         *button,
+                                     HsLivelihoodsPage *self);
+
 static gboolean
 fill_tvet (HsLivelihoodsPage  *self,
            GError            **error)
@@ -955,6 +966,15 @@ fill_tvet (HsLivelihoodsPage  *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tvet->full_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      {
+        g_autofree char *edit_label = g_strdup_printf (_("Edit the training of %s"),
+                                                       tvet->full_name);
+        GtkWidget *edit = icon_button_new ("document-edit-symbolic", edit_label);
+
+        g_object_set_data (G_OBJECT (edit), "hs-id", GINT_TO_POINTER ((int) tvet->id));
+        g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_tvet_clicked_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      }
       gtk_list_box_append (self->tvet_list, row);
       completed += g_strcmp0 (tvet->status, "completed") == 0;
     }
@@ -966,6 +986,255 @@ fill_tvet (HsLivelihoodsPage  *self,
                              records->len, completed, released);
   gtk_label_set_text (self->tvet_summary, summary);
   return TRUE;
+}
+
+/* The TVET form. */
+
+static void show_tvet_form (HsLivelihoodsPage *self);
+
+static const char * const tvet_statuses[] = { "enrolled", "completed", "dropped", NULL };
+static const char * const back_with[] = { NULL, "family", "community" };
+
+static void
+on_trainee_chosen_cb (GtkButton         *button,
+                      HsLivelihoodsPage *self)
+{
+  self->tvet->participant_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hs-id"));
+  g_free (self->tvet->full_name);
+  self->tvet->full_name = g_strdup (g_object_get_data (G_OBJECT (button), "hs-name"));
+  show_tvet_form (self);
+}
+
+static void
+on_trainee_search_changed_cb (GtkSearchEntry    *entry,
+                              HsLivelihoodsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->trainee_results);
+  gtk_widget_set_visible (GTK_WIDGET (self->trainee_results), FALSE);
+  if (g_utf8_strlen (text, -1) < 2)
+    return;
+  if ((found = hs_livelihood_find_graduates (self->database, text, 0, TRUE, MAX_RESULTS,
+                                             &error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HsLivelihoodMember *person = g_ptr_array_index (found, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *label = g_strdup_printf (_("Choose %s"), person->full_name);
+      GtkWidget *choose = icon_button_new ("object-select-symbolic", label);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->full_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), person->district ?: "");
+      g_object_set_data (G_OBJECT (choose), "hs-id",
+                         GINT_TO_POINTER ((int) person->participant_id));
+      g_object_set_data_full (G_OBJECT (choose), "hs-name", g_strdup (person->full_name),
+                              g_free);
+      g_signal_connect (choose, "clicked", G_CALLBACK (on_trainee_chosen_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+      gtk_list_box_append (self->trainee_results, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->trainee_results), found->len > 0);
+}
+
+static void
+set_field (char        **field,
+           AdwEntryRow  *row)
+{
+  g_free (*field);
+  *field = row_text (row);
+}
+
+static void
+on_save_tvet_clicked_cb (GtkButton         *button,
+                         HsLivelihoodsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  HsTvet *tvet = self->tvet;
+  char **fields[] = { &tvet->trade, &tvet->centre, &tvet->start_date, &tvet->end_date,
+                      &tvet->expected_release, &tvet->release_date, &tvet->reintegration_date,
+                      &tvet->notes };
+
+  if (tvet->participant_id == 0)
+    {
+      toast (self, _("Choose the prison graduate in training first: find them by name."));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    set_field (fields[i], self->tvet_rows[i]);
+  g_free (tvet->status);
+  tvet->status = g_strdup (tvet_statuses[MIN (adw_combo_row_get_selected (self->tvet_status_row),
+                                               2)]);
+  g_free (tvet->reintegration);
+  tvet->reintegration = g_strdup (back_with[MIN (adw_combo_row_get_selected (self->tvet_back_row),
+                                                 2)]);
+  if (!hs_tvet_save (tvet, self->database, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _("Vocational training saved"));
+  refresh (self);
+}
+
+static void
+on_new_tvet_clicked_cb (GtkButton         *button,
+                        HsLivelihoodsPage *self)
+{
+  hs_tvet_free (self->tvet);
+  self->tvet = hs_tvet_new ();
+  show_tvet_form (self);
+}
+
+static void
+on_delete_tvet_clicked_cb (GtkButton         *button,
+                           HsLivelihoodsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hs_tvet_delete (self->database, self->tvet->id, &error))
+    toast (self, error->message);
+  on_new_tvet_clicked_cb (NULL, self);
+  refresh (self);
+}
+
+static void
+on_edit_tvet_clicked_cb (GtkButton         *button,
+                         HsLivelihoodsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  HsTvet *tvet = hs_tvet_load (self->database,
+                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hs-id")),
+                               &error);
+
+  if (tvet == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  hs_tvet_free (self->tvet);
+  self->tvet = tvet;
+  show_tvet_form (self);
+}
+
+static AdwComboRow *
+combo_row_new (AdwPreferencesGroup *group,
+               const char          *title,
+               const char * const  *labels,
+               guint                selected)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  adw_preferences_group_add (group, row);
+  return ADW_COMBO_ROW (row);
+}
+
+static void
+show_tvet_form (HsLivelihoodsPage *self)
+{
+  HsTvet *tvet = self->tvet;
+  GtkWidget *prefs = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Training"));
+  const char * const statuses_shown[] = {
+    C_("training", "In training"), C_("training", "Completed"), C_("training", "Dropped out"),
+    NULL,
+  };
+  const char * const back_shown[] = {
+    "–", _("With their family"), _("In the community"), NULL,
+  };
+  const struct { const char *title; const char *value; } texts[] = {
+    { _("Trade (masonry, tailoring, carpentry…)"), tvet->trade },
+    { _("Training centre"), tvet->centre },
+    { _("Training from"), tvet->start_date },
+    { _("Training until"), tvet->end_date },
+    { _("Release expected on"), tvet->expected_release },
+    { _("Released on"), tvet->release_date },
+    { _("Back home since"), tvet->reintegration_date },
+    { _("Notes"), tvet->notes },
+  };
+  g_autofree char *title = tvet->full_name != NULL
+                           ? g_strdup_printf (_("Vocational training of %s"), tvet->full_name)
+                           : g_strdup (_("Training"));
+
+  clear_box (self->tvet_form_box);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prefs), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (prefs),
+                                         _("For graduates of prison groups. Dates are written "
+                                           "YYYY-MM-DD."));
+  if (tvet->id == 0)
+    {
+      GtkWidget *trainee = adw_preferences_group_new ();
+      GtkWidget *search = gtk_search_entry_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (trainee),
+                                       _("Record vocational training"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (trainee),
+                                             tvet->full_name != NULL
+                                             ? _("Or find another prison graduate:")
+                                             : _("Find the prison graduate in training:"));
+      g_object_set (search, "placeholder-text", _("Find a prison graduate…"), NULL);
+      set_label (search, _("Find a prison graduate"));
+      g_signal_connect (search, "search-changed", G_CALLBACK (on_trainee_search_changed_cb),
+                        self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (trainee), search);
+      self->trainee_results = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_list_box_set_selection_mode (self->trainee_results, GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->trainee_results), "boxed-list");
+      gtk_widget_set_margin_top (GTK_WIDGET (self->trainee_results), 6);
+      gtk_widget_set_visible (GTK_WIDGET (self->trainee_results), FALSE);
+      set_label (GTK_WIDGET (self->trainee_results), _("Prison graduates found"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (trainee),
+                                 GTK_WIDGET (self->trainee_results));
+      gtk_widget_set_margin_bottom (trainee, 18);
+      gtk_box_append (self->tvet_form_box, trainee);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      self->tvet_rows[i] = entry_row_new (ADW_PREFERENCES_GROUP (prefs), texts[i].title,
+                                          texts[i].value);
+      if (i == 3)
+        self->tvet_status_row = combo_row_new (ADW_PREFERENCES_GROUP (prefs), _("Status"),
+                                               statuses_shown,
+                                               g_strcmp0 (tvet->status, "completed") == 0 ? 1
+                                               : g_strcmp0 (tvet->status, "dropped") == 0 ? 2
+                                               : 0);
+      if (i == 5)
+        self->tvet_back_row = combo_row_new (ADW_PREFERENCES_GROUP (prefs), _("Back with"),
+                                             back_shown,
+                                             g_strcmp0 (tvet->reintegration, "family") == 0 ? 1
+                                             : g_strcmp0 (tvet->reintegration, "community") == 0
+                                             ? 2 : 0);
+    }
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 12);
+  if (tvet->id != 0)
+    {
+      GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Record"));
+
+      gtk_widget_add_css_class (delete, "destructive-action");
+      g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_tvet_clicked_cb), self);
+      gtk_box_append (GTK_BOX (buttons), delete);
+    }
+  if (tvet->id != 0 || tvet->participant_id != 0)
+    gtk_box_append (GTK_BOX (buttons),
+                    add_button_new (_("_New Record"), G_CALLBACK (on_new_tvet_clicked_cb), self));
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect (save, "clicked", G_CALLBACK (on_save_tvet_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), save);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), buttons);
+  gtk_box_append (self->tvet_form_box, prefs);
 }
 
 /* Targets. */
@@ -1134,6 +1403,7 @@ reload (HsLivelihoodsPage  *self,
   self->graduates = report->total.graduates;
   if (!fill_groups (self, error) || !fill_tvet (self, error) || !fill_targets (self, error))
     return FALSE;
+  show_tvet_form (self);
   show_detail (self);
   return TRUE;
 }
@@ -1155,6 +1425,7 @@ hs_livelihoods_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_LIVELIHOODS_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->districts, g_strfreev);
+  g_clear_pointer (&self->tvet, hs_tvet_free);
 
   G_OBJECT_CLASS (hs_livelihoods_page_parent_class)->dispose (object);
 }
@@ -1172,6 +1443,7 @@ hs_livelihoods_page_class_init (HsLivelihoodsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, groups_summary);
   gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, groups_list);
   gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, tvet_form_box);
   gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, tvet_summary);
   gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, tvet_list);
   gtk_widget_class_bind_template_child (widget_class, HsLivelihoodsPage, targets_box);
@@ -1185,6 +1457,7 @@ static void
 hs_livelihoods_page_init (HsLivelihoodsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->tvet = hs_tvet_new ();
 }
 
 static void
@@ -1198,6 +1471,8 @@ page_set_database (HsPage     *page,
       self->selected_id = 0;
       self->creating = FALSE;
       g_clear_pointer (&self->districts, g_strfreev);
+      hs_tvet_free (self->tvet);
+      self->tvet = hs_tvet_new ();
     }
 }
 

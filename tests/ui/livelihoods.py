@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Livelihoods through AT-SPI: on the sample programme, start a livelihood
 group, pick two graduates as members by typing part of their names, give it
-seed capital and a follow-up visit, and check what the CLI reads back.
-Prints TAP.
+seed capital and a follow-up visit, and check what the CLI reads back; then
+record vocational training for a prison graduate. Prints TAP.
 
 Run it through run-ui-test.sh (X server, D-Bus session, throwaway folders).
 HS_UI_SHOTS=DIR saves a screenshot of each screen there.
@@ -87,6 +87,30 @@ def graduates(db, n):
     return [r[0] for r in rows]
 
 
+def prison_graduate(db):
+    """A prison graduate of the sample with no vocational training yet."""
+    con = sqlite3.connect('file:%s?mode=ro' % db, uri=True)
+    row = con.execute("SELECT p.full_name FROM participant p JOIN membership m"
+                      " ON m.participant_id = p.id JOIN hgroup g ON g.id = m.group_id"
+                      " WHERE g.setting = 'prison' AND m.outcome = 'graduated'"
+                      " AND NOT EXISTS (SELECT 1 FROM tvet t WHERE t.participant_id = p.id)"
+                      " AND (SELECT count(*) FROM participant q"
+                      "  WHERE q.full_name = p.full_name) = 1"
+                      " ORDER BY p.id LIMIT 1").fetchone()
+    con.close()
+    return row[0]
+
+
+def in_tvet(db):
+    """The total of graduates in vocational training, from the CLI's report."""
+    path = os.path.join(TMP, 'report.csv')
+    cli('--db', db, 'livelihoods', 'report', '--format', 'csv', '-o', path)
+    with open(path, encoding='utf-8-sig') as f:
+        lines = f.read().splitlines()
+    header = lines[0].split(',')
+    return int(lines[-1].split(',')[header.index('in_tvet')])
+
+
 def details(page):
     return wait_for('the details pane', lambda: find_all(page, None, 'Livelihood group details'))[0]
 
@@ -106,6 +130,15 @@ def add_member(page, name):
             time.sleep(1)
         return bool(button(details(page), 'Remove %s from the group' % name))
     wait_for('%s among the members' % name, added)
+
+
+def show_tab(frame, tab):
+    """The tabs of a GtkStackSwitcher have no AT-SPI action on GTK 4.8: click."""
+    label = wait_for('the tab %r' % tab, lambda: [
+        n for n in find_all(frame, pyatspi.ROLE_LABEL) if text_of(n) == tab])[0]
+    box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    subprocess.run(['xdotool', 'mousemove', str(box.x + box.width // 2),
+                    str(box.y + box.height // 2), 'click', '1'], check=True)
 
 
 def test_livelihood_group(app):
@@ -161,12 +194,27 @@ def test_livelihood_group(app):
         subprocess.run(['xdotool', 'mousemove', '800', '400', 'click', '--repeat', '15', '5'],
                        check=False)
         shoot('livelihoods-5-scrolled')
-        for tab, name in (('Vocational Training', 'tvet'), ('Targets', 'targets')):
-            label = [n for n in find_all(frame, pyatspi.ROLE_LABEL) if text_of(n) == tab][0]
-            box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-            subprocess.run(['xdotool', 'mousemove', str(box.x + box.width // 2),
-                            str(box.y + box.height // 2), 'click', '1'], check=False)
-            shoot('livelihoods-6-%s' % name)
+
+    # Vocational training for a prison graduate, counted by the CLI's report.
+    trainees = in_tvet(db)
+    trainee = prison_graduate(db)
+    show_tab(frame, 'Vocational Training')
+    form = wait_for('the training form',
+                    lambda: find_all(frame, None, 'Vocational training record'))[0]
+    field(form, 'Find a prison graduate').queryEditableText().setTextContents(trainee[:-2])
+    press(form, 'Choose %s' % trainee)
+    wait_for('the form for %s' % trainee, lambda: any(
+        text_of(label) == 'Vocational training of %s' % trainee
+        for label in find_all(form, pyatspi.ROLE_LABEL)))
+    field(form, 'Trade (masonry, tailoring, carpentry…)').queryEditableText() \
+        .setTextContents('Welding')
+    field(form, 'Training from').queryEditableText().setTextContents('2026-02-01')
+    shoot('livelihoods-6-tvet')
+    press(form, 'Save Training')
+    wait_for('the training counted by the CLI', lambda: in_tvet(db) == trainees + 1)
+    if SHOTS:
+        show_tab(frame, 'Targets')
+        shoot('livelihoods-7-targets')
 
     after = json.loads(cli('--db', db, 'livelihoods', 'list', '--format', 'json'))
     mine = [g for g in after if g['name'] == GROUP]
@@ -199,7 +247,7 @@ class Run:
 def main():
     print('1..1', flush=True)
     run = Run()
-    title = 'livelihood group from graduates: members, capital, visit, read by the CLI'
+    title = 'livelihood group from graduates, capital, visit, TVET; read back by the CLI'
     try:
         test_livelihood_group(run)
         print('ok 1 %s' % title)
