@@ -1245,12 +1245,13 @@ on_save_target_clicked_cb (GtkButton         *button,
 {
   AdwEntryRow **rows = g_object_get_data (G_OBJECT (button), "hs-rows");
   GtkSwitch *past = g_object_get_data (G_OBJECT (button), "hs-past");
+  AdwComboRow *metric = g_object_get_data (G_OBJECT (button), "hs-metric-row");
   g_autoptr(HsTarget) target = hs_target_new ();
   g_autoptr(GError) error = NULL;
 
   target->id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hs-id"));
   g_free (target->metric);
-  target->metric = g_strdup (g_object_get_data (G_OBJECT (button), "hs-metric"));
+  target->metric = g_strdup (adw_combo_row_get_selected (metric) == 1 ? "graduates" : "people");
   target->district_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hs-district"));
   target->name = row_text (rows[0]);
   target->value = parse_count (rows[1], 0);
@@ -1305,6 +1306,10 @@ add_target (HsLivelihoodsPage *self,
   g_autofree char *value = count_text (target->value);
   g_autofree char *female = count_text (target->female);
   g_autofree char *male = count_text (target->male);
+  const char * const metrics[] = {
+    _("People reached"), _("Graduates"), NULL,
+  };
+  AdwComboRow *metric;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prefs),
                                    target->id != 0 ? target->name : _("New target"));
@@ -1325,10 +1330,9 @@ add_target (HsLivelihoodsPage *self,
                                            _("The figures a past programme reached, kept "
                                              "for comparison."));
   rows[0] = entry_row_new (ADW_PREFERENCES_GROUP (prefs), _("Name"), target->name);
-  rows[1] = entry_row_new (ADW_PREFERENCES_GROUP (prefs),
-                           g_str_equal (target->metric, "graduates") ? _("Graduates")
-                                                                     : _("People reached"),
-                           value);
+  metric = combo_row_new (ADW_PREFERENCES_GROUP (prefs), _("Counts"), metrics,
+                          g_str_equal (target->metric, "graduates") ? 1 : 0);
+  rows[1] = entry_row_new (ADW_PREFERENCES_GROUP (prefs), _("Number of people"), value);
   rows[2] = entry_row_new (ADW_PREFERENCES_GROUP (prefs), _("Of whom female"), female);
   rows[3] = entry_row_new (ADW_PREFERENCES_GROUP (prefs), _("Of whom male"), male);
   rows[4] = entry_row_new (ADW_PREFERENCES_GROUP (prefs), _("From (YYYY-MM-DD)"),
@@ -1347,7 +1351,7 @@ add_target (HsLivelihoodsPage *self,
   g_object_set_data_full (G_OBJECT (save), "hs-rows", rows, g_free);
   g_object_set_data (G_OBJECT (save), "hs-past", past);
   g_object_set_data (G_OBJECT (save), "hs-id", GINT_TO_POINTER ((int) target->id));
-  g_object_set_data_full (G_OBJECT (save), "hs-metric", g_strdup (target->metric), g_free);
+  g_object_set_data (G_OBJECT (save), "hs-metric-row", metric);
   g_object_set_data (G_OBJECT (save), "hs-district", GINT_TO_POINTER ((int) target->district_id));
   gtk_widget_add_css_class (save, "suggested-action");
   g_signal_connect (save, "clicked", G_CALLBACK (on_save_target_clicked_cb), self);
