@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "hs-chart-data.h"
 #include "hs-database-private.h"
 #include "hs-livelihood.h"
 #include "hs-sample-data.h"
@@ -368,6 +369,31 @@ test_targets (void)
   g_assert_true (hs_target_delete (db, target->id, &error));
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'target'"),
                    ==, 3);
+
+  /* A past programme's figures, saved first, never stand in for the
+   * current target on the dashboard's target chart. */
+  {
+    g_autoptr(HsTarget) past = hs_target_new ();
+    g_autoptr(HsTarget) current = hs_target_new ();
+    g_autoptr(HsChartData) chart = NULL;
+
+    past->name = g_strdup ("Pilot");
+    g_free (past->metric);
+    past->metric = g_strdup ("graduates");
+    past->value = 700;
+    past->past = TRUE;
+    g_assert_true (hs_target_save (past, db, &error));
+    current->name = g_strdup ("Phase 2");
+    g_free (current->metric);
+    current->metric = g_strdup ("graduates");
+    current->value = 20000;
+    g_assert_true (hs_target_save (current, db, &error));
+    g_assert_no_error (error);
+    chart = hs_chart_data_query (db, HS_CHART_KIND_TARGET, HS_CHART_SPLIT_NONE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (chart->target, ==, 20000);
+    g_assert_cmpstr (chart->target_name, ==, "Phase 2");
+  }
 }
 
 /* The sample programme's figures, counted here independently of the report. */
