@@ -44,5 +44,6 @@ int         _hs_cli_export        (const HsCliOptions  *options);
 int         _hs_cli_merge         (const HsCliOptions  *options);
 int         _hs_cli_dhis2         (const HsCliOptions  *options);
 int         _hs_cli_dhis2_map     (const HsCliOptions  *options);
+int         _hs_cli_livelihoods   (const HsCliOptions  *options);
 
 G_END_DECLS

@@ -66,6 +66,10 @@ static const struct
        "                                   graduates by district, sex and age band for DHIS2") },
   { "dhis2-map", _hs_cli_dhis2_map,
     N_("dhis2-map KIND KEY UID | --list  map districts, data element and combinations to UIDs") },
+  { "livelihoods", _hs_cli_livelihoods,
+    N_("livelihoods list [--format json|table]\n"
+       "      | report --format csv|pdf -o FILE [--as-of YYYY-MM-DD] [--lang rw|en]\n"
+       "                                   livelihood groups, and the follow-up report") },
 };
 
 static void

@@ -338,7 +338,7 @@ query_target (HsDatabase   *db,
 
   stmt = _hs_database_prepare (db,
                                "SELECT name, value, start_date, end_date FROM target"
-                               " WHERE metric = 'graduates'"
+                               " WHERE metric = 'graduates' AND past = 0"
                                "  AND (district_id IS NULL OR district_id = ?1)"
                                " ORDER BY district_id IS NULL, id LIMIT 1", error);
   if (stmt == NULL)

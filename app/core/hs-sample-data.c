@@ -6,6 +6,7 @@
 #include "hs-chart-data.h"
 #include "hs-facilitator.h"
 #include "hs-group.h"
+#include "hs-livelihood-private.h"
 #include "hs-membership.h"
 #include "hs-participant.h"
 #include "hs-sample-data.h"
@@ -814,6 +815,7 @@ hs_sample_data_fill (HsDatabase  *db,
   ok = ok && hs_target_add (db, "Musanze, Nyabihu, Nyamagabe, Ngoma, Nyagatare", "graduates",
                             20000, 0, "2024-01-01", "2026-12-31", error);
   ok = ok && add_organisation (db, error);
+  ok = ok && _hs_sample_livelihoods_fill (db, &b.today, error);
   g_rand_free (b.rand);
 
   if (!ok)

@@ -12,6 +12,7 @@
 #include "hs-dashboard-page.h"
 #include "hs-groups-page.h"
 #include "hs-import-dialog.h"
+#include "hs-livelihoods-page.h"
 #include "hs-page.h"
 #include "hs-participants-page.h"
 #include "hs-reports-page.h"
@@ -62,6 +63,7 @@ static const struct
   { "certificates", N_("Certificates"), "emblem-documents-symbolic",
     hs_certificates_page_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", hs_reports_page_get_type },
+  { "livelihoods", N_("Livelihoods"), "emblem-shared-symbolic", hs_livelihoods_page_get_type },
 };
 
 enum {
