@@ -88,17 +88,34 @@ print_usage (FILE *out)
            _("--help         print this help and exit"));
 }
 
+#define MAX_MESSAGE 400
+
+/* One message on stderr; a value given by the user is quoted in it, so a
+ * huge one (a 100 kB name) is cut to keep the message readable. */
+static void
+print_message (const char *message)
+{
+  if (g_utf8_validate (message, -1, NULL) && g_utf8_strlen (message, -1) > MAX_MESSAGE)
+    {
+      g_autofree char *cut = g_utf8_substring (message, 0, MAX_MESSAGE);
+
+      fprintf (stderr, "healing-spaces-cli: %s…\n", cut);
+    }
+  else
+    fprintf (stderr, "healing-spaces-cli: %s\n", message);
+}
+
 int
 _hs_cli_fail (const char *message)
 {
-  fprintf (stderr, "healing-spaces-cli: %s\n", message);
+  print_message (message);
   return 1;
 }
 
 int
 _hs_cli_usage_error (const char *message)
 {
-  fprintf (stderr, "healing-spaces-cli: %s\n", message);
+  print_message (message);
   fprintf (stderr, "%s\n", _("Run healing-spaces-cli --help for usage."));
   return 2;
 }

@@ -526,6 +526,26 @@ keep_aside (const char  *db_path,
   return TRUE;
 }
 
+/* SQLite takes an empty file (or any database) for a database: a backup
+ * must be one of ours, with our schema in it. */
+static gboolean
+is_healing_spaces_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ours = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id),"
+                             " (SELECT user_version FROM pragma_user_version)", -1, &stmt,
+                             NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ours = sqlite3_column_int (stmt, 0) == HS_APPLICATION_ID && sqlite3_column_int (stmt, 1) >= 1;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ours;
+}
+
 gboolean
 hs_backup_restore (const char  *path,
                    const char  *db_path,
@@ -564,7 +584,14 @@ hs_backup_restore (const char  *path,
       ok = g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error)
            && fsync_path (temp, error);
     }
-  if (ok && !hs_database_check_file (temp, report, &check_error))
+  if (ok && !is_healing_spaces_file (temp))
+    {
+      g_set_error (error, HS_BACKUP_ERROR, HS_BACKUP_ERROR_DAMAGED,
+                   _("%s is not a Healing Spaces backup, or it is damaged; it cannot be "
+                     "restored. Use another backup."), path);
+      ok = FALSE;
+    }
+  else if (ok && !hs_database_check_file (temp, report, &check_error))
     {
       if (g_error_matches (check_error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NEWER))
         g_set_error (error, HS_BACKUP_ERROR, HS_BACKUP_ERROR_FAILED,

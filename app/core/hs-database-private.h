@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* PRAGMA application_id of our files: "HSPC". */
+#define HS_APPLICATION_ID 0x48535043
+
 typedef enum
 {
   HS_AUDIT_INSERT,

@@ -11,7 +11,6 @@
 #include "hs-database-private.h"
 
 /* "HSPC": marks a file as ours, so that any other SQLite file is refused. */
-#define HS_APPLICATION_ID 0x48535043
 
 struct _HsDatabase
 {
