@@ -27,7 +27,7 @@ os.environ['HS_G_DEBUG_OVERRIDE'] = 'gc-friendly'
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
-from groups import Run, buttons, cli, shoot  # noqa: E402
+from groups import buttons, cli, run_one, shoot  # noqa: E402
 from certificates import window  # noqa: E402
 
 
@@ -133,23 +133,7 @@ def test_back_up_and_restore(app):
 
 
 def main():
-    print('1..1', flush=True)
-    run = Run()
-    title = 'backups: back up from the menu, restore from the damaged-database page'
-    try:
-        test_back_up_and_restore(run)
-        print('ok 1 %s' % title)
-        status = 0
-    except Exception as error:
-        print('not ok 1 %s' % title)
-        print('# %s: %s' % (type(error).__name__, error))
-        if run.app is not None:
-            for line in run.app.log_tail():
-                print('#   app: %s' % line)
-        status = 1
-    finally:
-        run.close()
-    return status
+    return run_one('backups: back up from the menu, restore from the damaged-database page', test_back_up_and_restore)
 
 
 if __name__ == '__main__':

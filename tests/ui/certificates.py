@@ -20,7 +20,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
-from groups import Run, buttons, click, cli, shoot, show_section  # noqa: E402
+from groups import buttons, click, cli, run_one, shoot, show_section  # noqa: E402
 
 CLI = os.environ['HS_CLI']
 
@@ -166,23 +166,7 @@ def test_certificates(app):
 
 
 def main():
-    print('1..1', flush=True)
-    run = Run()
-    title = 'certificates: choose a group, preview, untick one, save a PDF, verify'
-    try:
-        test_certificates(run)
-        print('ok 1 %s' % title)
-        status = 0
-    except Exception as error:
-        print('not ok 1 %s' % title)
-        print('# %s: %s' % (type(error).__name__, error))
-        if run.app is not None:
-            for line in run.app.log_tail():
-                print('#   app: %s' % line)
-        status = 1
-    finally:
-        run.close()
-    return status
+    return run_one('certificates: choose a group, preview, untick one, save a PDF, verify', test_certificates)
 
 
 if __name__ == '__main__':

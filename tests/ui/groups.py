@@ -162,23 +162,30 @@ class Run:
             self.app.close()
 
 
-def main():
+def run_one(title, test, on_failure=None):
+    """Runs @test(run) as the script's one TAP test, with the app's last
+    lines when it fails; returns the exit status."""
     print('1..1', flush=True)
     run = Run()
     try:
-        test_roll_call(run)
-        print('ok 1 roll call: mark all present, one absent by keyboard, undo')
-        status = 0
+        test(run)
+        print('ok 1 %s' % title)
+        return 0
     except Exception as error:
-        print('not ok 1 roll call: mark all present, one absent by keyboard, undo')
+        if on_failure is not None:
+            on_failure()
+        print('not ok 1 %s' % title)
         print('# %s: %s' % (type(error).__name__, error))
         if run.app is not None:
             for line in run.app.log_tail():
                 print('#   app: %s' % line)
-        status = 1
+        return 1
     finally:
         run.close()
-    return status
+
+
+def main():
+    return run_one('roll call: mark all present, one absent by keyboard, undo', test_roll_call)
 
 
 if __name__ == '__main__':

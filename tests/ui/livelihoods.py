@@ -20,7 +20,8 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import App, Failure, descendants, text_of, wait_for, TMP  # noqa: E402
+from smoke import Failure, descendants, text_of, wait_for, TMP  # noqa: E402
+from groups import run_one  # noqa: E402
 
 CLI = os.environ['HS_CLI']
 SHOTS = os.environ.get('HS_UI_SHOTS')
@@ -229,40 +230,9 @@ def test_livelihood_group(app):
         raise Failure('the CLI reads %r, expected %r' % (wrong, expected))
 
 
-class Run:
-    def __init__(self):
-        self.app = None
-
-    def start(self, *args):
-        self.app = App(*args)
-
-    def __getattr__(self, name):
-        return getattr(self.app, name)
-
-    def close(self):
-        if self.app is not None:
-            self.app.close()
-
-
 def main():
-    print('1..1', flush=True)
-    run = Run()
-    title = 'livelihood group from graduates, capital, visit, TVET; read back by the CLI'
-    try:
-        test_livelihood_group(run)
-        print('ok 1 %s' % title)
-        status = 0
-    except Exception as error:
-        shoot('livelihoods-failure')
-        print('not ok 1 %s' % title)
-        print('# %s: %s' % (type(error).__name__, error))
-        if run.app is not None:
-            for line in run.app.log_tail():
-                print('#   app: %s' % line)
-        status = 1
-    finally:
-        run.close()
-    return status
+    return run_one('livelihood group from graduates, capital, visit, TVET; read back by the CLI',
+                   test_livelihood_group, lambda: shoot('livelihoods-failure'))
 
 
 if __name__ == '__main__':

@@ -21,7 +21,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
-from groups import Run, buttons, cli, click, shoot, show_section  # noqa: E402
+from groups import buttons, cli, click, run_one, shoot, show_section  # noqa: E402
 
 NAME = 'Nyabihu families 1'
 START = '2027-03-29'  # Easter Monday
@@ -148,23 +148,8 @@ def test_new_group(app):
 
 
 def main():
-    print('1..1', flush=True)
-    run = Run()
-    title = 'new group: create one by keyboard and AT-SPI, members and sessions scheduled'
-    try:
-        test_new_group(run)
-        print('ok 1 ' + title)
-        status = 0
-    except Exception as error:
-        print('not ok 1 ' + title)
-        print('# %s: %s' % (type(error).__name__, error))
-        if run.app is not None:
-            for line in run.log_tail():
-                print('# app: ' + line)
-        status = 1
-    finally:
-        run.close()
-    return status
+    return run_one('new group: create one by keyboard and AT-SPI, members and sessions scheduled',
+                   test_new_group)
 
 
 if __name__ == '__main__':
