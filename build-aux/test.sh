@@ -24,7 +24,7 @@ if [ "${HS_SKIP_VALGRIND:-}" != 1 ]; then
     --wrapper "valgrind --quiet --error-exitcode=1 --leak-check=full \
                --errors-for-leak-kinds=definite --show-leak-kinds=definite \
                --suppressions=/usr/share/glib-2.0/valgrind/glib.supp" || status=$?
-  logs+=("$builddir/meson-logs/valgrind.json")
+  logs+=("$builddir/meson-logs/valgrind-valgrind.json")
 fi
 
 # The GTK-free tests again under AddressSanitizer + UndefinedBehaviorSanitizer:
@@ -36,7 +36,8 @@ if [ "${HS_SKIP_SANITIZERS:-}" != 1 ]; then
   ninja -C "$asan"
   HS_TEST_HUGE_MB=16 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
-    meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite cli \
+    meson test -C "$asan" --print-errorlogs --num-processes 2 --timeout-multiplier 3 \
+      --suite core --suite cli \
       --suite report --suite io --suite fuzz || status=$?
   logs+=("$asan/meson-logs/testlog.json")
 fi
