@@ -1434,14 +1434,6 @@ flush_pending (Import  *import,
   return TRUE;
 }
 
-static void
-bind_optional (sqlite3_stmt *stmt,
-               int           column,
-               const char   *value)
-{
-  sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
-}
-
 /* The row passed hs_participant_validate () in convert_row (); the national
  * ID was checked against the file and the database by check_duplicate (). */
 static gboolean
@@ -1477,25 +1469,25 @@ insert_new (Import         *import,
     }
   if (hs_participant_get_phone (participant) != NULL)
     hs_phone_normalize (hs_participant_get_phone (participant), &phone);
-  bind_optional (stmt, 1, uuid);
-  bind_optional (stmt, 2, hs_participant_get_full_name (participant));
-  bind_optional (stmt, 3, search_key);
-  bind_optional (stmt, 4, hs_participant_get_sex (participant));
+  _hs_bind_text (stmt, 1, uuid);
+  _hs_bind_text (stmt, 2, hs_participant_get_full_name (participant));
+  _hs_bind_text (stmt, 3, search_key);
+  _hs_bind_text (stmt, 4, hs_participant_get_sex (participant));
   if (birth_year != 0)
     sqlite3_bind_int (stmt, 5, birth_year);
-  bind_optional (stmt, 6, age_band);
-  bind_optional (stmt, 7, phone != NULL ? phone : hs_participant_get_phone (participant));
-  bind_optional (stmt, 8, hs_participant_get_national_id (participant));
+  _hs_bind_text (stmt, 6, age_band);
+  _hs_bind_text (stmt, 7, phone != NULL ? phone : hs_participant_get_phone (participant));
+  _hs_bind_text (stmt, 8, hs_participant_get_national_id (participant));
   if (hs_participant_get_district_id (participant) != 0)
     sqlite3_bind_int64 (stmt, 9, hs_participant_get_district_id (participant));
-  bind_optional (stmt, 10, hs_participant_get_sector (participant));
-  bind_optional (stmt, 11, hs_participant_get_cell (participant));
-  bind_optional (stmt, 12, hs_participant_get_village (participant));
-  bind_optional (stmt, 13, hs_participant_get_category (participant));
+  _hs_bind_text (stmt, 10, hs_participant_get_sector (participant));
+  _hs_bind_text (stmt, 11, hs_participant_get_cell (participant));
+  _hs_bind_text (stmt, 12, hs_participant_get_village (participant));
+  _hs_bind_text (stmt, 13, hs_participant_get_category (participant));
   sqlite3_bind_int (stmt, 14, hs_participant_get_is_prisoner (participant) ? 1 : 0);
   if (hs_participant_get_facility_id (participant) != 0)
     sqlite3_bind_int64 (stmt, 15, hs_participant_get_facility_id (participant));
-  bind_optional (stmt, 16, import->now);
+  _hs_bind_text (stmt, 16, import->now);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   if (!ok)
     _hs_database_set_error (db, error, _("Saving the participant"));

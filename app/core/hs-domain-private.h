@@ -31,4 +31,26 @@ gboolean     _hs_check_choice           (const char  *value,
                                          const char  *label,
                                          GError     **error);
 
+/* Text as given: NULL binds NULL. The value must live until the step. */
+static inline void
+_hs_bind_text (sqlite3_stmt *stmt,
+               int           column,
+               const char   *value)
+{
+  sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+}
+
+/* A number, or NULL when it is @unset (ids and years: 0 is "not given"). */
+static inline void
+_hs_bind_number (sqlite3_stmt *stmt,
+                 int           column,
+                 gint64        value,
+                 gint64        unset)
+{
+  if (value != unset)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
 G_END_DECLS

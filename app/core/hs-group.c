@@ -494,26 +494,6 @@ check_name_free (HsGroup     *self,
   return rc == SQLITE_DONE;
 }
 
-static void
-bind_number (sqlite3_stmt *stmt,
-             int           column,
-             gint64        value,
-             gint64        unset)
-{
-  if (value != unset)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *value)
-{
-  sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
-}
-
 /* Binds ?1 … ?18, the columns that insert and update share. */
 static void
 bind_columns (HsGroup      *self,
@@ -521,24 +501,24 @@ bind_columns (HsGroup      *self,
               gint64        district_id,
               const char   *updated)
 {
-  bind_text (stmt, 1, self->name);
-  bind_text (stmt, 2, self->approach);
-  bind_text (stmt, 3, self->setting);
-  bind_text (stmt, 4, self->age_band);
+  _hs_bind_text (stmt, 1, self->name);
+  _hs_bind_text (stmt, 2, self->approach);
+  _hs_bind_text (stmt, 3, self->setting);
+  _hs_bind_text (stmt, 4, self->age_band);
   sqlite3_bind_int64 (stmt, 5, district_id);
-  bind_number (stmt, 6, self->facility_id, 0);
-  bind_text (stmt, 7, self->sector);
-  bind_text (stmt, 8, self->venue);
-  bind_number (stmt, 9, self->weekday, 0);
-  bind_text (stmt, 10, self->start_time);
-  bind_text (stmt, 11, self->start_date);
+  _hs_bind_number (stmt, 6, self->facility_id, 0);
+  _hs_bind_text (stmt, 7, self->sector);
+  _hs_bind_text (stmt, 8, self->venue);
+  _hs_bind_number (stmt, 9, self->weekday, 0);
+  _hs_bind_text (stmt, 10, self->start_time);
+  _hs_bind_text (stmt, 11, self->start_date);
   sqlite3_bind_int (stmt, 12, self->planned_sessions);
-  bind_text (stmt, 13, self->status);
-  bind_text (stmt, 14, self->graduation_date);
-  bind_text (stmt, 15, self->graduation_venue);
-  bind_number (stmt, 16, self->min_sessions, 0);
-  bind_number (stmt, 17, self->excused_count, -1);
-  bind_text (stmt, 18, updated);
+  _hs_bind_text (stmt, 13, self->status);
+  _hs_bind_text (stmt, 14, self->graduation_date);
+  _hs_bind_text (stmt, 15, self->graduation_venue);
+  _hs_bind_number (stmt, 16, self->min_sessions, 0);
+  _hs_bind_number (stmt, 17, self->excused_count, -1);
+  _hs_bind_text (stmt, 18, updated);
 }
 
 static sqlite3_stmt *
@@ -591,7 +571,7 @@ write_row (HsGroup     *self,
   if (self->id != 0)
     sqlite3_bind_int64 (stmt, 19, self->id);
   else
-    bind_text (stmt, 19, created);
+    _hs_bind_text (stmt, 19, created);
 
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   if (!ok)

@@ -748,26 +748,6 @@ fold_name (const char *name)
   return g_ascii_strdown (ascii, -1);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *value)
-{
-  sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
-}
-
-/* Ids, years: 0 is stored as NULL, "not given". */
-static void
-bind_number (sqlite3_stmt *stmt,
-             int           column,
-             gint64        value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 /* Binds ?1 … ?25, the columns that insert and update share. */
 static void
 bind_columns (HsParticipant *self,
@@ -776,31 +756,31 @@ bind_columns (HsParticipant *self,
               const char    *age_band,
               const char    *updated)
 {
-  bind_text (stmt, 1, self->full_name);
-  bind_text (stmt, 2, search_key);
-  bind_text (stmt, 3, self->sex);
-  bind_number (stmt, 4, self->birth_year);
-  bind_text (stmt, 5, age_band);
-  bind_text (stmt, 6, self->phone);
-  bind_text (stmt, 7, self->national_id);
-  bind_number (stmt, 8, self->district_id);
-  bind_text (stmt, 9, self->sector);
-  bind_text (stmt, 10, self->cell);
-  bind_text (stmt, 11, self->village);
-  bind_text (stmt, 12, self->category);
+  _hs_bind_text (stmt, 1, self->full_name);
+  _hs_bind_text (stmt, 2, search_key);
+  _hs_bind_text (stmt, 3, self->sex);
+  _hs_bind_number (stmt, 4, self->birth_year, 0);
+  _hs_bind_text (stmt, 5, age_band);
+  _hs_bind_text (stmt, 6, self->phone);
+  _hs_bind_text (stmt, 7, self->national_id);
+  _hs_bind_number (stmt, 8, self->district_id, 0);
+  _hs_bind_text (stmt, 9, self->sector);
+  _hs_bind_text (stmt, 10, self->cell);
+  _hs_bind_text (stmt, 11, self->village);
+  _hs_bind_text (stmt, 12, self->category);
   sqlite3_bind_int (stmt, 13, self->is_prisoner ? 1 : 0);
-  bind_number (stmt, 14, self->facility_id);
-  bind_text (stmt, 15, self->inmate_number);
-  bind_text (stmt, 16, self->expected_release);
-  bind_text (stmt, 17, self->screening_date);
-  bind_text (stmt, 18, self->trauma_level);
-  bind_text (stmt, 19, self->screening_needs);
-  bind_text (stmt, 20, self->screener);
-  bind_text (stmt, 21, self->consent_date);
-  bind_text (stmt, 22, self->consent_given_by);
-  bind_text (stmt, 23, self->consent_withdrawn);
-  bind_text (stmt, 24, self->notes);
-  bind_text (stmt, 25, updated);
+  _hs_bind_number (stmt, 14, self->facility_id, 0);
+  _hs_bind_text (stmt, 15, self->inmate_number);
+  _hs_bind_text (stmt, 16, self->expected_release);
+  _hs_bind_text (stmt, 17, self->screening_date);
+  _hs_bind_text (stmt, 18, self->trauma_level);
+  _hs_bind_text (stmt, 19, self->screening_needs);
+  _hs_bind_text (stmt, 20, self->screener);
+  _hs_bind_text (stmt, 21, self->consent_date);
+  _hs_bind_text (stmt, 22, self->consent_given_by);
+  _hs_bind_text (stmt, 23, self->consent_withdrawn);
+  _hs_bind_text (stmt, 24, self->notes);
+  _hs_bind_text (stmt, 25, updated);
 }
 
 /* What a successful save changes in the object besides the user's fields. */
@@ -950,8 +930,8 @@ write_row (HsParticipant  *self,
       if (stmt == NULL)
         return FALSE;
       bind_columns (self, stmt, saved->search_key, saved->age_band, saved->updated);
-      bind_text (stmt, 26, saved->uuid);
-      bind_text (stmt, 27, saved->created);
+      _hs_bind_text (stmt, 26, saved->uuid);
+      _hs_bind_text (stmt, 27, saved->created);
     }
   else
     {
