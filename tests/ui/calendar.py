@@ -15,13 +15,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
-from groups import Run, buttons, cli, click, shoot, show_section  # noqa: E402
+from smoke import Failure, Run, find_all, text_of, wait_for, TMP  # noqa: E402
+from groups import buttons, cli, click, shoot, show_section  # noqa: E402
 
 MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
           'September', 'October', 'November', 'December']

@@ -18,7 +18,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import App, Failure, find_all, text_of, wait_for, TMP  # noqa: E402
+from smoke import Failure, find_all, run_tests, text_of, wait_for, TMP  # noqa: E402
 
 CLI = os.environ['HS_CLI']
 SHOTS = os.environ.get('HS_UI_SHOTS')
@@ -147,41 +147,13 @@ def test_roll_call(app):
         raise Failure('the session is not counted as held (%d held)' % held)
 
 
-class Run:
-    def __init__(self):
-        self.app = None
-
-    def start(self, *args):
-        self.app = App(*args)
-
-    def __getattr__(self, name):
-        return getattr(self.app, name)
-
-    def close(self):
-        if self.app is not None:
-            self.app.close()
-
-
 def run_one(title, test, on_failure=None):
-    """Runs @test(run) as the script's one TAP test, with the app's last
-    lines when it fails; returns the exit status."""
-    print('1..1', flush=True)
-    run = Run()
-    try:
+    """Runs @test(run) as the script's one TAP test, titled @title."""
+    def one(run):
         test(run)
-        print('ok 1 %s' % title)
-        return 0
-    except Exception as error:
-        if on_failure is not None:
-            on_failure()
-        print('not ok 1 %s' % title)
-        print('# %s: %s' % (type(error).__name__, error))
-        if run.app is not None:
-            for line in run.app.log_tail():
-                print('#   app: %s' % line)
-        return 1
-    finally:
-        run.close()
+    one.__name__ = title.split(':')[0].replace(' ', '_')
+    one.__doc__ = title
+    return run_tests([one], on_failure)
 
 
 def main():

@@ -11,60 +11,16 @@ it also saves a screenshot of each step there.
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
 
-APP = os.environ['HS_APP']
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from smoke import Failure, find_all, run_tests, text_of, wait_for, TMP  # noqa: E402
+
 CLI = os.environ['HS_CLI']
-TMP = os.environ.get('HS_UI_TEST_TMP') or tempfile.mkdtemp(prefix='hs-ui-')
 SHOTS = os.environ.get('HS_UI_SHOTS')
 START = time.monotonic()
-
-
-class Failure(Exception):
-    pass
-
-
-def wait_for(what, probe, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            result = probe()
-        except Exception:  # the tree changes under our feet
-            result = None
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise Failure('timed out after %.0f s waiting for %s' % (timeout, what))
-        time.sleep(0.25)
-
-
-def descendants(node):
-    for i in range(node.childCount):
-        child = node.getChildAtIndex(i)
-        if child is None:
-            continue
-        yield child
-        yield from descendants(child)
-
-
-def find_all(root, role=None, name=None):
-    found = []
-    for node in descendants(root):
-        if role is not None and node.getRole() != role:
-            continue
-        if name is not None and node.name != name:
-            continue
-        if node.getState().contains(pyatspi.STATE_VISIBLE):
-            found.append(node)
-    return found
-
-
-def text_of(node):
-    text = node.queryText()
-    return text.getText(0, text.characterCount)
 
 
 def shot(name):
@@ -73,57 +29,6 @@ def shot(name):
         os.makedirs(SHOTS, exist_ok=True)
         subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name + '.png')],
                        check=False)
-
-
-class App:
-    def __init__(self, *args):
-        self.log_path = os.path.join(TMP, 'participants-app.log')
-        self.log = open(self.log_path, 'w')
-        self.proc = subprocess.Popen([APP, *args], stdout=self.log, stderr=subprocess.STDOUT)
-
-    def frame(self, title):
-        def probe():
-            if self.proc.poll() is not None:
-                raise Failure('the app exited with %d' % self.proc.returncode)
-            for app in pyatspi.Registry.getDesktop(0):
-                if app is None or app.get_process_id() != self.proc.pid:
-                    continue
-                app.setCacheMask(pyatspi.cache.NONE)
-                for child in app:
-                    if child is not None and child.getRole() == pyatspi.ROLE_FRAME \
-                            and child.name == title:
-                        return child
-            return None
-        return wait_for('a window titled %r' % title, probe)
-
-    def keys(self, *keys):
-        windows = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid',
-                                  str(self.proc.pid)],
-                                 capture_output=True, text=True).stdout.split()
-        if not windows:
-            raise Failure('xdotool found no window of the app')
-        subprocess.run(['xdotool', 'windowfocus', windows[-1]], check=True)
-        time.sleep(0.2)
-        for key in keys:
-            subprocess.run(['xdotool', 'key', '--clearmodifiers', key], check=True)
-            time.sleep(0.2)
-
-    def type(self, text):
-        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True)
-
-    def close(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log.close()
-
-    def log_tail(self):
-        with open(self.log_path, errors='replace') as log:
-            return log.read().splitlines()[-20:]
 
 
 def one(root, role, name, what=None):
@@ -326,45 +231,11 @@ def test_find_duplicates(app):
     shot('8-merged')
 
 
-class Run:
-    def __init__(self):
-        self.app = None
-
-    def start(self, *args):
-        self.app = App(*args)
-
-    def __getattr__(self, name):
-        return getattr(self.app, name)
-
-    def close(self):
-        if self.app is not None:
-            self.app.close()
-
-
 TESTS = [test_add_find_edit_delete_undo, test_find_duplicates]
 
 
 def main():
-    print('1..%d' % len(TESTS), flush=True)
-    failed = 0
-    for number, test in enumerate(TESTS, 1):
-        run = Run()
-        description = '%s - %s' % (test.__name__, test.__doc__.splitlines()[0])
-        try:
-            test(run)
-            print('ok %d %s' % (number, description))
-        except Exception as error:
-            failed += 1
-            shot('failure')
-            print('not ok %d %s' % (number, description))
-            print('# %s: %s' % (type(error).__name__, error))
-            if run.app is not None:
-                for line in run.app.log_tail():
-                    print('#   app: %s' % line)
-        finally:
-            run.close()
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return run_tests(TESTS, on_failure=lambda: shot('failure'))
 
 
 if __name__ == '__main__':

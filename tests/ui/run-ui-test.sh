@@ -44,7 +44,9 @@ fi
 # from :0, and when tests run side by side an X server that is exiting can
 # remove the socket of the one that has just taken its number ("cannot open
 # display: :0" in CI). So each run takes a random number of its own and
-# -displayfd only tells us when the server is ready.
+# -displayfd only tells us when the server is ready. -noreset: the server
+# otherwise resets each time its last client leaves, and a client that
+# connects during the reset is refused.
 dfile="$HS_UI_TEST_TMP/display"
 display=
 xvfb_pid=
@@ -52,7 +54,7 @@ for _ in $(seq 20); do
   n=$(( $(od -An -N2 -tu2 /dev/urandom | tr -dc 0-9) % 30000 + 100 ))
   [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
   : >"$dfile"
-  Xvfb ":$n" -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" \
+  Xvfb ":$n" -noreset -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" \
     >"$HS_UI_TEST_TMP/xvfb.log" 2>&1 &
   xvfb_pid=$!
   for _ in $(seq 100); do

@@ -52,11 +52,11 @@ def descendants(node):
         yield from descendants(child)
 
 
-def find_all(root, role, name=None):
+def find_all(root, role=None, name=None):
     """GTK 4.8 never sets SHOWING below the frame: VISIBLE is what we have."""
     found = []
     for node in descendants(root):
-        if node.getRole() != role:
+        if role is not None and node.getRole() != role:
             continue
         if name is not None and node.name != name:
             continue
@@ -146,6 +146,17 @@ class App:
         subprocess.run(['xdotool', 'windowfocus', windows[-1]], check=True)
         time.sleep(0.3)
         subprocess.run(['xdotool', 'key', '--clearmodifiers', keys], check=True)
+
+    def keys(self, *keys):
+        """Focuses the app's window, then presses each key in turn."""
+        self.press_keys(keys[0])
+        for key in keys[1:]:
+            time.sleep(0.2)
+            subprocess.run(['xdotool', 'key', '--clearmodifiers', key], check=True)
+        time.sleep(0.2)
+
+    def type(self, text):
+        subprocess.run(['xdotool', 'type', '--delay', '30', text], check=True)
 
     def close(self):
         if self.proc.poll() is None:
@@ -318,10 +329,12 @@ TESTS = [test_demo, test_welcome, test_damaged, test_other_writer, test_single_i
          test_open_files, test_kinyarwanda]
 
 
-def main():
-    print('1..%d' % len(TESTS), flush=True)
+def run_tests(tests, on_failure=None):
+    """Runs each @test(run) as one TAP test, each with an app of its own, and
+    prints the app's last lines when one fails; returns the exit status."""
+    print('1..%d' % len(tests), flush=True)
     failed = 0
-    for number, test in enumerate(TESTS, 1):
+    for number, test in enumerate(tests, 1):
         run = Run()
         description = '%s - %s' % (test.__name__, test.__doc__.splitlines()[0])
         try:
@@ -331,6 +344,8 @@ def main():
             print('ok %d %s # SKIP %s' % (number, description, skip))
         except Exception as error:
             failed += 1
+            if on_failure is not None:
+                on_failure()
             print('not ok %d %s' % (number, description))
             print('# %s: %s' % (type(error).__name__, error))
             if run.app is not None:
@@ -340,6 +355,10 @@ def main():
             run.close()
         sys.stdout.flush()
     return 1 if failed else 0
+
+
+def main():
+    return run_tests(TESTS)
 
 
 if __name__ == '__main__':
