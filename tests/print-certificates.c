@@ -13,7 +13,11 @@
  *
  * GTK 4.8 crashes in its own idle handler when a GtkPrintOperation is sent
  * to a CUPS printer without the dialog (GTK_PRINT_OPERATION_ACTION_PRINT),
- * so the test hands this job to the queue with lp instead. */
+ * so the test hands this job to the queue with lp instead.
+ *
+ * The job is sent as if to the printer named in $HS_PRINTER; a second print
+ * operation made afterwards must offer that printer again (remembered in
+ * the print-settings key), which it reports on stderr as "remembered: NAME". */
 
 int
 main (int    argc,
@@ -47,6 +51,9 @@ main (int    argc,
   operation = hs_certificate_print_operation_new (hs_certificate_design_new_from_settings (db),
                                                   certificates, HS_CERTIFICATE_LANDSCAPE);
   gtk_print_operation_set_show_progress (operation, FALSE);
+  if (g_getenv ("HS_PRINTER") != NULL)
+    gtk_print_settings_set_printer (gtk_print_operation_get_print_settings (operation),
+                                    g_getenv ("HS_PRINTER"));
   gtk_print_operation_set_export_filename (operation, argv[2]);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
@@ -54,6 +61,14 @@ main (int    argc,
       g_printerr ("The print job failed: %s\n", error ? error->message : "no result");
       return 1;
     }
+  {
+    g_autoptr(GtkPrintOperation) next = hs_certificate_print_operation_new (
+        hs_certificate_design_new_from_settings (db), certificates, HS_CERTIFICATE_LANDSCAPE);
+    const char *printer = gtk_print_settings_get_printer (
+        gtk_print_operation_get_print_settings (next));
+
+    g_printerr ("remembered: %s\n", printer != NULL ? printer : "(none)");
+  }
   for (guint i = 0; i < certificates->len; i++)
     g_print ("%s\n", hs_certificate_get_participant_name (g_ptr_array_index (certificates, i)));
   return 0;

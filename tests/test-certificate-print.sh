@@ -34,9 +34,9 @@ fi
 /usr/sbin/lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null \
   || { echo "not ok 1 - lpadmin could not add the cups-pdf queue"; exit 1; }
 
-echo "1..3"
+echo "1..4"
 # No fatal warnings here: GTK warns that there is no system bus or colord.
-names=$(G_DEBUG=gc-friendly xvfb-run -a dbus-run-session -- "$HS_PRINT_CERTIFICATES" "$work/print.db" \
+names=$(G_DEBUG=gc-friendly GSETTINGS_BACKEND=memory HS_PRINTER="$queue" xvfb-run -a dbus-run-session -- "$HS_PRINT_CERTIFICATES" "$work/print.db" \
           "$work/job.pdf" "Musanze adults 1" 2>"$work/print.log")
 if [ $? -ne 0 ] || ! lp -d "$queue" -t "hs-certificates-test-$$" "$work/job.pdf" >/dev/null 2>>"$work/print.log"; then
   echo "not ok 1 - printing through the app's print operation"; sed 's/^/# /' "$work/print.log"; exit 1
@@ -80,4 +80,11 @@ if [ "$missing" = 0 ] && printf '%s' "$text" | grep -q "ICYEMEZO CYO GUSOZA" \
   echo "ok 3 - every name and both languages are in the print job"
 else
   echo "not ok 3 - names or wording missing from the print job"; exit 1
+fi
+
+# The next print job offers the printer this one went to (print-settings key).
+if grep -qx "remembered: $queue" "$work/print.log"; then
+  echo "ok 4 - the next print job offers $queue again"
+else
+  echo "not ok 4 - the printer was not remembered"; sed 's/^/# /' "$work/print.log"; exit 1
 fi

@@ -43,4 +43,17 @@ fi
 "$root/bin/healing-spaces-cli" --db "$dest/x.db" sample-data >/dev/null
 "$root/bin/healing-spaces-cli" --db "$dest/x.db" stats --format json | grep -q '"graduates":836' \
   && echo "ok - installed CLI runs" || { echo "not ok - installed CLI"; status=1; }
+# The installed app starts on its installed settings schema and shows the
+# demo programme (smoke.py's test_demo, under a private Xvfb and D-Bus).
+schemas="$dest/schemas"
+mkdir -p "$schemas"
+cp "$root/share/glib-2.0/schemas/$id.gschema.xml" "$schemas/"
+glib-compile-schemas --strict "$schemas"
+ui="$(cd "$(dirname "$0")" && pwd)/ui"
+if out=$(HS_APP="$root/bin/healing-spaces" GSETTINGS_SCHEMA_DIR="$schemas" \
+         sh "$ui/run-ui-test.sh" "$ui/smoke.py" test_demo 2>&1); then
+  echo "ok - the installed app shows the demo programme"
+else
+  echo "not ok - the installed app"; echo "$out" | sed 's/^/# /'; status=1
+fi
 exit $status

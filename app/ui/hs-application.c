@@ -2,9 +2,11 @@
 #define G_LOG_DOMAIN "hs-application"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hs-application.h"
 #include "hs-database.h"
+#include "hs-graduation.h"
 #include "hs-help-window.h"
 #include "hs-language.h"
 #include "hs-preferences-window.h"
@@ -78,6 +80,22 @@ remember_recent (HsApplication *self,
   g_settings_set_strv (self->settings, "recent-databases", (const char * const *) recent);
 }
 
+/* A database file created now starts with the graduation rule the
+ * coordinator chose last (Preferences keeps the two in step); existing
+ * databases keep their own. */
+static void
+seed_graduation_rule (HsApplication *self,
+                      HsDatabase    *db)
+{
+  g_autoptr(GError) error = NULL;
+  HsGraduationRule rule;
+
+  rule.min_sessions = g_settings_get_int (self->settings, "graduation-min-sessions");
+  rule.excused_counts = g_settings_get_boolean (self->settings, "graduation-excused-counts");
+  if (!hs_graduation_rule_set_default (db, &rule, &error))
+    g_message ("The new database keeps the built-in graduation rule: %s", error->message);
+}
+
 /* A database that cannot be opened still gets a window: it explains what
  * is wrong instead of the app failing silently. */
 static HsWindow *
@@ -88,6 +106,8 @@ open_window (HsApplication *self,
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   g_autoptr(HsDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  GStatBuf before;
+  gboolean created;
   HsWindow *window;
 
   /* The demo file named with --db is still the demo: never remembered as
@@ -101,11 +121,15 @@ open_window (HsApplication *self,
       return window;
     }
 
+  /* Missing, or empty as a file manager's "New Document" leaves it. */
+  created = g_stat (canonical, &before) != 0 || before.st_size == 0;
   db = hs_database_open (canonical, &error);
   if (db != NULL && demo && hs_database_is_empty (db) && !hs_sample_data_fill (db, NULL, &error))
     g_clear_object (&db);
   if (db != NULL && !demo)
     {
+      if (created)
+        seed_graduation_rule (self, db);
       g_settings_set_string (self->settings, "last-database", canonical);
       remember_recent (self, canonical);
     }

@@ -2,9 +2,9 @@
 #define G_LOG_DOMAIN "hs-certificate-print"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "hs-certificate-print.h"
+#include "hs-settings.h"
 
 typedef struct
 {
@@ -22,13 +22,17 @@ print_job_free (gpointer data)
   g_free (job);
 }
 
-/* Printer, copies and the like of the last job: a file of our own, so that
- * the next batch goes to the same printer. */
-static char *
-settings_path (void)
+/* Printer, copies and the like of the last job live in the print-settings
+ * key, so that the next batch goes to the same printer. */
+static GtkPrintSettings *
+load_print_settings (void)
 {
-  return g_build_filename (g_get_user_config_dir (), "healing-spaces", "print-settings.ini",
-                           NULL);
+  g_autoptr(GSettings) settings = hs_settings_new ();
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-settings");
+
+  if (g_variant_n_children (saved) > 0)
+    return gtk_print_settings_new_from_gvariant (saved);
+  return gtk_print_settings_new ();
 }
 
 static void
@@ -50,16 +54,14 @@ on_done_cb (GtkPrintOperation       *operation,
             GtkPrintOperationResult  result,
             gpointer                 user_data)
 {
-  g_autofree char *path = settings_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
 
   if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
     return;
-  g_mkdir_with_parents (dir, 0700);
-  if (!gtk_print_settings_to_file (gtk_print_operation_get_print_settings (operation), path,
-                                   &error))
-    g_warning ("Could not remember the printer: %s", error->message);
+  settings = hs_settings_new ();
+  g_settings_set_value (settings, "print-settings",
+                        gtk_print_settings_to_gvariant (
+                            gtk_print_operation_get_print_settings (operation)));
 }
 
 GtkPrintOperation *
@@ -69,8 +71,7 @@ hs_certificate_print_operation_new (HsCertificateDesign      *design,
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autofree char *path = settings_path ();
+  g_autoptr(GtkPrintSettings) settings = load_print_settings ();
   GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   GtkPageOrientation page_orientation = orientation == HS_CERTIFICATE_PORTRAIT
                                         ? GTK_PAGE_ORIENTATION_PORTRAIT
@@ -80,9 +81,6 @@ hs_certificate_print_operation_new (HsCertificateDesign      *design,
   job->design = design;
   job->certificates = g_ptr_array_ref (certificates);
 
-  settings = gtk_print_settings_new_from_file (path, NULL);
-  if (settings == NULL)
-    settings = gtk_print_settings_new ();
   /* Whatever the last job used, this one is A4 in the chosen orientation. */
   gtk_print_settings_set_paper_size (settings, a4);
   gtk_print_settings_set_orientation (settings, page_orientation);

@@ -5,6 +5,7 @@
 
 #include "hs-graduation.h"
 #include "hs-rule-group.h"
+#include "hs-settings.h"
 
 typedef struct
 {
@@ -32,8 +33,17 @@ save_rule (RuleGroup *rule)
     .excused_counts = gtk_switch_get_active (rule->excused),
   };
 
+  g_autoptr(GSettings) settings = NULL;
+
   if (!hs_graduation_rule_set_default (rule->database, &value, &error))
-    adw_action_row_set_subtitle (rule->min_row, error->message);
+    {
+      adw_action_row_set_subtitle (rule->min_row, error->message);
+      return;
+    }
+  /* The next new database starts with this rule too. */
+  settings = hs_settings_new ();
+  g_settings_set_int (settings, "graduation-min-sessions", value.min_sessions);
+  g_settings_set_boolean (settings, "graduation-excused-counts", value.excused_counts);
 }
 
 static void

@@ -10,6 +10,7 @@ provides the X server, the D-Bus session and throwaway folders.
 
 import gettext
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -73,8 +74,9 @@ def text_of(node):
 class App:
     """One run of the app, with its output kept for the report."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, env=None):
         self.args = args
+        self.env = env
         self.starts = 0
         self.launch()
 
@@ -82,7 +84,8 @@ class App:
         self.starts += 1
         self.log_path = os.path.join(TMP, 'app-%d.log' % time.monotonic_ns())
         self.log = open(self.log_path, 'w')
-        self.proc = subprocess.Popen([APP, *self.args], stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen([APP, *self.args], stdout=self.log, stderr=subprocess.STDOUT,
+                                     env=self.env)
 
     def could_not_open_display(self):
         with open(self.log_path, errors='replace') as log:
@@ -209,13 +212,28 @@ def test_demo(app):
 
 
 def test_welcome(app):
-    """An empty database: the welcome page loads the sample programme."""
+    """An empty database: it starts with the settings' graduation rule; the welcome page loads the sample programme."""
     path = os.path.join(TMP, 'empty.db')
     open(path, 'w').close()
-    app.start('--db', path)
+    # A settings file that outlives the app, with a rule other than the
+    # built-in one (12 sessions, excused absences not counted).
+    config = os.path.join(TMP, 'welcome-config')
+    keyfile = os.path.join(config, 'glib-2.0', 'settings', 'keyfile')
+    os.makedirs(os.path.dirname(keyfile), exist_ok=True)
+    with open(keyfile, 'w') as settings:
+        settings.write('[io/github/healingspaces/HealingSpaces]\n'
+                       'graduation-min-sessions=10\ngraduation-excused-counts=true\n')
+    env = dict(os.environ, GSETTINGS_BACKEND='keyfile', XDG_CONFIG_HOME=config)
+    app.start('--db', path, env=env)
     frame = app.frame('Healing Spaces')
     button = wait_for('the Load sample data button',
                       lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON, 'Load sample data'))
+    # (The sample programme brings its own rule: read it before loading.)
+    with sqlite3.connect(path) as db:
+        rule = dict(db.execute("SELECT key, value FROM setting WHERE key IN "
+                               "('rule.min_sessions', 'rule.excused_counts')"))
+    if rule != {'rule.min_sessions': '10', 'rule.excused_counts': '1'}:
+        raise Failure('the new database has the rule %r, not the one in the settings' % rule)
     button[0].queryAction().doAction(0)
     wait_for('the dashboard to show %s graduates' % GRADUATES, lambda: graduates_figure(frame))
     subprocess.run(['gapplication', 'action', APP_ID, 'quit'], check=True, timeout=10)
@@ -314,8 +332,8 @@ class Run:
     def __init__(self):
         self.app = None
 
-    def start(self, *args):
-        self.app = App(*args)
+    def start(self, *args, env=None):
+        self.app = App(*args, env=env)
 
     def __getattr__(self, name):
         return getattr(self.app, name)
@@ -358,7 +376,9 @@ def run_tests(tests, on_failure=None):
 
 
 def main():
-    return run_tests(TESTS)
+    """Runs every test, or those named on the command line."""
+    chosen = [test for test in TESTS if test.__name__ in sys.argv[1:]] or TESTS
+    return run_tests(chosen)
 
 
 if __name__ == '__main__':
