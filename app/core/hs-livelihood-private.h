@@ -12,6 +12,9 @@ char      *_hs_livelihood_dup_column     (sqlite3_stmt    *stmt,
 void       _hs_livelihood_bind_text      (sqlite3_stmt    *stmt,
                                           int              index,
                                           const char      *value);
+gboolean   _hs_livelihood_check_text     (GError         **error,
+                                          const char      *field,
+                                          ...) G_GNUC_NULL_TERMINATED;
 gboolean   _hs_livelihood_step           (HsDatabase      *db,
                                           sqlite3_stmt    *stmt,
                                           const char      *what,
