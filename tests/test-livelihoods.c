@@ -464,6 +464,89 @@ test_sample_report (void)
   g_assert_cmpstr (pilot->start_date, ==, "2020-10-01");
 }
 
+static const HsChartItem *
+chart_item (const HsChartData *chart,
+            const char        *key)
+{
+  for (guint i = 0; i < chart->items->len; i++)
+    if (g_str_equal (((HsChartItem *) chart->items->pdata[i])->key, key))
+      return chart->items->pdata[i];
+  return NULL;
+}
+
+/* The dashboard's progress by district and by sex: each district against
+ * its own graduates target (a people target is not a graduates target), a
+ * district with a target and no graduates is there with 0, women and men
+ * against the programme target's split, and the Bugesera pilot's figures to
+ * compare. */
+static void
+test_progress_charts (void)
+{
+  g_autoptr(HsDatabase) db = open_db ("progress.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsChartData) by_sex = NULL;
+  g_autoptr(HsChartData) by_district = NULL;
+  g_autoptr(HsChartData) none = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  const char *districts[] = { "Musanze", "Gasabo", "Ngoma" };
+  const char *metrics[] = { "graduates", "graduates", "people" };
+  HsTarget *programme;
+  GDate today;
+
+  g_date_set_dmy (&today, 26, G_DATE_NOVEMBER, 2026);
+  g_assert_true (hs_sample_data_fill (db, &today, &error));
+  g_assert_no_error (error);
+
+  /* Before any split by sex or district target: counts, no targets. */
+  none = hs_chart_data_query (db, HS_CHART_KIND_TARGET_SEX, HS_CHART_SPLIT_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->items->len, ==, 2);
+  g_assert_cmpuint (chart_item (none, "F")->total, ==, 489);
+  g_assert_cmpuint (chart_item (none, "F")->target, ==, 0);
+  g_assert_cmpuint (chart_item (none, "F")->reference, ==, 3990);
+  g_assert_cmpuint (chart_item (none, "M")->reference, ==, 3323);
+  g_assert_cmpstr (none->reference_name, ==, "Bugesera pilot");
+
+  targets = hs_target_list (db, &error);
+  programme = targets->pdata[0];
+  g_assert_false (programme->past);
+  programme->female = 11000;
+  programme->male = 9000;
+  g_assert_true (hs_target_save (programme, db, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
+    {
+      g_autoptr(HsTarget) target = hs_target_new ();
+
+      target->name = g_strdup (districts[i]);
+      g_free (target->metric);
+      target->metric = g_strdup (metrics[i]);
+      target->value = 4000 + i;
+      target->district_id = hs_database_find_district (db, districts[i]);
+      g_assert_true (hs_target_save (target, db, &error));
+    }
+  g_assert_no_error (error);
+
+  by_sex = hs_chart_data_query (db, HS_CHART_KIND_TARGET_SEX, HS_CHART_SPLIT_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((HsChartItem *) by_sex->items->pdata[0])->key, ==, "F");
+  g_assert_cmpuint (chart_item (by_sex, "F")->target, ==, 11000);
+  g_assert_cmpuint (chart_item (by_sex, "M")->target, ==, 9000);
+  g_assert_cmpuint (chart_item (by_sex, "M")->total, ==, 347);
+
+  by_district = hs_chart_data_query (db, HS_CHART_KIND_TARGET_DISTRICT, HS_CHART_SPLIT_NONE,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_district->items->len, ==, 6);
+  g_assert_cmpstr (((HsChartItem *) by_district->items->pdata[0])->key, ==, "Gasabo");
+  g_assert_cmpuint (chart_item (by_district, "Gasabo")->total, ==, 0);
+  g_assert_cmpuint (chart_item (by_district, "Gasabo")->target, ==, 4001);
+  g_assert_cmpuint (chart_item (by_district, "Musanze")->total, ==, 178);
+  g_assert_cmpuint (chart_item (by_district, "Musanze")->target, ==, 4000);
+  g_assert_cmpuint (chart_item (by_district, "Ngoma")->target, ==, 0);
+  g_assert_null (chart_item (by_district, "Bugesera"));
+  g_assert_cmpuint (by_district->total, ==, 836);
+}
+
 /* Runs the CLI on @db_path; its stdout in @out (may be NULL). */
 static int
 run_cli (const char  *db_path,
@@ -574,6 +657,7 @@ main (int    argc,
   g_test_add_func ("/livelihoods/tvet-prison-only", test_tvet_prison_only);
   g_test_add_func ("/livelihoods/targets", test_targets);
   g_test_add_func ("/livelihoods/sample-report", test_sample_report);
+  g_test_add_func ("/livelihoods/progress-charts", test_progress_charts);
   g_test_add_func ("/livelihoods/cli", test_cli);
   status = g_test_run ();
 

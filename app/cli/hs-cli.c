@@ -32,7 +32,8 @@ static const struct
   { "verify", _hs_cli_verify,
     N_("verify SERIAL [CHECK]            whose certificate it is and whether it is valid") },
   { "chart", _hs_cli_chart,
-    N_("chart --kind district|sex|age|category|facility|trend|target [--split setting|sex]\n"
+    N_("chart --kind district|sex|age|category|facility|trend|target|target-district|target-sex\n"
+       "      [--split setting|sex]\n"
        "      [--lang rw|en] [--theme light|dark] [--size WxH] [--report] --format png|svg|pdf\n"
        "      -o FILE                      draw a chart of graduates to a file") },
   { "schedule-preview", _hs_cli_schedule_preview,

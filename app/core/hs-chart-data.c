@@ -12,7 +12,8 @@
 #define MAX_MONTHS 18
 
 static const char * const kind_names[HS_CHART_N_KINDS] = {
-  "district", "sex", "age", "category", "facility", "trend", "target",
+  "district", "sex", "age", "category", "facility", "trend", "target", "target-district",
+  "target-sex",
 };
 
 /* Display order and labels of the fixed keys. */
@@ -63,6 +64,8 @@ static const struct
   [HS_CHART_KIND_TREND] = { "substr (g.graduation_date, 1, 7)", "0",
                             " AND g.graduation_date IS NOT NULL" },
   [HS_CHART_KIND_TARGET] = { "'all'", "0", "" },
+  [HS_CHART_KIND_TARGET_DISTRICT] = { "d.name", "d.id", "" },
+  [HS_CHART_KIND_TARGET_SEX] = { "p.sex", "0", "" },
 };
 
 static const struct
@@ -145,6 +148,7 @@ hs_chart_data_free (HsChartData *data)
   g_free (data->target_name);
   g_free (data->target_start);
   g_free (data->target_end);
+  g_free (data->reference_name);
   g_free (data);
 }
 
@@ -263,7 +267,8 @@ label_items (HsChartData *data)
       if (data->kind == HS_CHART_KIND_TREND)
         continue;
       if (rank < (int) G_N_ELEMENTS (fixed_labels) && data->kind != HS_CHART_KIND_DISTRICT
-          && data->kind != HS_CHART_KIND_FACILITY)
+          && data->kind != HS_CHART_KIND_FACILITY
+          && data->kind != HS_CHART_KIND_TARGET_DISTRICT)
         {
           item->label = g_strdup (fixed_labels[rank].label);
           item->translatable = TRUE;
@@ -272,7 +277,7 @@ label_items (HsChartData *data)
         item->label = g_strdup (item->key);
     }
   if (data->kind == HS_CHART_KIND_SEX || data->kind == HS_CHART_KIND_AGE
-      || data->kind == HS_CHART_KIND_CATEGORY)
+      || data->kind == HS_CHART_KIND_CATEGORY || data->kind == HS_CHART_KIND_TARGET_SEX)
     g_ptr_array_sort (data->items, compare_fixed);
 }
 
@@ -390,6 +395,149 @@ narrow_to_target (const HsChartData *data,
     set_str (&filter->to, data->target_end);
 }
 
+static gboolean
+is_progress (HsChartKind kind)
+{
+  return kind == HS_CHART_KIND_TARGET || kind == HS_CHART_KIND_TARGET_DISTRICT
+         || kind == HS_CHART_KIND_TARGET_SEX;
+}
+
+static HsChartItem *
+find_item (HsChartData *data,
+           const char  *key)
+{
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      HsChartItem *item = g_ptr_array_index (data->items, i);
+
+      if (g_strcmp0 (item->key, key) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+static HsChartItem *
+find_or_add_item (HsChartData *data,
+                  const char  *key,
+                  gint64       id)
+{
+  HsChartItem *item = find_item (data, key);
+
+  if (item != NULL)
+    return item;
+  item = g_new0 (HsChartItem, 1);
+  item->key = g_strdup (key);
+  item->id = id;
+  g_ptr_array_add (data->items, item);
+  return item;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const HsChartItem *x = *(HsChartItem **) a;
+  const HsChartItem *y = *(HsChartItem **) b;
+
+  return g_utf8_collate (x->key, y->key);
+}
+
+/* Each district's own current graduates target (the newest if several),
+ * and a past programme's figure in the same district. A district with a
+ * target but no graduates yet is there with 0. */
+static gboolean
+fill_district_targets (HsDatabase   *db,
+                       HsChartData  *data,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _hs_database_prepare (db,
+                               "SELECT d.name, d.id, t.past, t.value, t.name FROM target t"
+                               " JOIN district d ON d.id = t.district_id"
+                               " WHERE (t.past = 1 OR t.metric = 'graduates')"
+                               "  AND (?1 = 0 OR t.district_id = ?1)"
+                               " ORDER BY t.past, t.start_date, t.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->filter.district_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean past = sqlite3_column_int (stmt, 2) != 0;
+      HsChartItem *item;
+
+      /* Current targets come first; a past programme in a district with
+       * neither graduates nor a target is no yardstick for this chart. */
+      item = past ? find_item (data, key)
+                  : find_or_add_item (data, key, sqlite3_column_int64 (stmt, 1));
+      if (item == NULL)
+        continue;
+      if (past)
+        {
+          item->reference = sqlite3_column_int (stmt, 3);
+          set_str (&data->reference_name, (const char *) sqlite3_column_text (stmt, 4));
+        }
+      else
+        item->target = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the programme target"));
+      return FALSE;
+    }
+  g_ptr_array_sort (data->items, compare_keys);
+  return TRUE;
+}
+
+/* Women and men against the programme target's split by sex, and the
+ * latest past programme that counted them (the Bugesera pilot). */
+static gboolean
+fill_sex_targets (HsDatabase   *db,
+                  HsChartData  *data,
+                  GError      **error)
+{
+  HsChartItem *female = find_or_add_item (data, "F", 0);
+  HsChartItem *male = find_or_add_item (data, "M", 0);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _hs_database_prepare (db,
+                               "SELECT past, female, male, name FROM target"
+                               " WHERE female IS NOT NULL AND male IS NOT NULL"
+                               "  AND (past = 1 OR (metric = 'graduates'"
+                               "   AND (district_id IS NULL OR district_id = ?1)))"
+                               " ORDER BY past, district_id IS NULL, start_date DESC, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->filter.district_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean past = sqlite3_column_int (stmt, 0) != 0;
+
+      if (past && data->reference_name == NULL)
+        {
+          female->reference = sqlite3_column_int (stmt, 1);
+          male->reference = sqlite3_column_int (stmt, 2);
+          data->reference_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+        }
+      else if (!past && female->target == 0 && male->target == 0)
+        {
+          female->target = sqlite3_column_int (stmt, 1);
+          male->target = sqlite3_column_int (stmt, 2);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the programme target"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 HsChartData *
 hs_chart_data_query (HsDatabase           *db,
                      HsChartKind           kind,
@@ -405,7 +553,7 @@ hs_chart_data_query (HsDatabase           *db,
   g_return_val_if_fail (kind < HS_CHART_N_KINDS, NULL);
   g_return_val_if_fail (split <= HS_CHART_SPLIT_SEX, NULL);
 
-  if (kind == HS_CHART_KIND_TARGET)
+  if (is_progress (kind))
     split = HS_CHART_SPLIT_NONE;
   data->kind = kind;
   data->split = split;
@@ -418,14 +566,16 @@ hs_chart_data_query (HsDatabase           *db,
 
   if (data->filter.district_id > 0 && !query_district_name (db, data, error))
     return NULL;
-  if (kind == HS_CHART_KIND_TARGET && !query_target (db, data, error))
+  if (is_progress (kind) && !query_target (db, data, error))
     return NULL;
   hs_chart_filter_copy (&counted, &data->filter);
-  if (kind == HS_CHART_KIND_TARGET)
+  if (is_progress (kind))
     narrow_to_target (data, &counted);
   ok = query_items (db, data, &counted, error);
   hs_chart_filter_clear (&counted);
-  if (!ok)
+  if (!ok
+      || (kind == HS_CHART_KIND_TARGET_DISTRICT && !fill_district_targets (db, data, error))
+      || (kind == HS_CHART_KIND_TARGET_SEX && !fill_sex_targets (db, data, error)))
     return NULL;
 
   if (kind == HS_CHART_KIND_TREND)

@@ -42,6 +42,8 @@ static const struct
   { HS_CHART_KIND_FACILITY, HS_CHART_SPLIT_SEX },
   { HS_CHART_KIND_TREND, HS_CHART_SPLIT_SETTING },
   { HS_CHART_KIND_TARGET, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_TARGET_DISTRICT, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_TARGET_SEX, HS_CHART_SPLIT_NONE },
 };
 
 /* A grid of the TSV text: the first line as headers, the last in bold. */
