@@ -292,6 +292,54 @@ test_activity_after_months (void)
   g_assert_cmpuint (report->total.active_12, ==, 1);
 }
 
+/* The clocks start at the first seed capital when there is one: a group
+ * formed in January that got its capital in May is due in November, and a
+ * visit in August (six months after forming, three after the capital) does
+ * not count. A visit on the milestone day itself does. */
+static void
+test_activity_from_capital (void)
+{
+  g_autoptr(HsDatabase) db = make_people ("capital-clock.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsLivelihoodReport) early = NULL;
+  g_autoptr(HsLivelihoodReport) due = NULL;
+  gint64 group = make_group (db, "Late capital", "2024-01-15");
+  gint64 undated = make_group (db, "Undated", NULL);
+  gboolean active = TRUE;
+
+  g_assert_cmpint (hs_livelihood_add_capital (db, group, 400000, "2024-05-01", NULL, &error),
+                   >, 0);
+  g_assert_cmpint (hs_livelihood_add_capital (db, group, 100000, "2024-09-01", NULL, &error),
+                   >, 0);
+  g_assert_cmpint (hs_livelihood_add_visit (db, group, "2024-08-01", TRUE, 9, NULL, &error),
+                   >, 0);
+  g_assert_cmpint (hs_livelihood_add_visit (db, undated, "2025-01-01", TRUE, 9, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (hs_livelihood_active_after (db, group, 6, &active, &error));
+  g_assert_false (active);
+  g_assert_true (hs_livelihood_active_after (db, undated, 6, &active, &error));
+  g_assert_false (active);
+  g_assert_cmpint (hs_livelihood_add_visit (db, group, "2024-11-01", TRUE, 8, NULL, &error), >, 0);
+  g_assert_true (hs_livelihood_active_after (db, group, 6, &active, &error));
+  g_assert_true (active);
+  g_assert_true (hs_livelihood_active_after (db, group, 12, &active, &error));
+  g_assert_false (active);
+  g_assert_no_error (error);
+
+  early = hs_livelihood_report_new (db, "2024-10-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (early->total.due_6, ==, 0);
+  due = hs_livelihood_report_new (db, "2024-11-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->total.groups, ==, 2);
+  g_assert_cmpuint (due->total.due_6, ==, 1);
+  g_assert_cmpuint (due->total.active_6, ==, 1);
+  g_assert_cmpuint (due->total.due_12, ==, 0);
+  g_assert_cmpint (due->total.capital_rwf, ==, 500000);
+}
+
 static void
 test_tvet_prison_only (void)
 {
@@ -654,6 +702,7 @@ main (int    argc,
   g_test_add_func ("/livelihoods/group-rules", test_group_rules);
   g_test_add_func ("/livelihoods/capital-totals", test_capital_totals);
   g_test_add_func ("/livelihoods/activity-after-months", test_activity_after_months);
+  g_test_add_func ("/livelihoods/activity-from-capital", test_activity_from_capital);
   g_test_add_func ("/livelihoods/tvet-prison-only", test_tvet_prison_only);
   g_test_add_func ("/livelihoods/targets", test_targets);
   g_test_add_func ("/livelihoods/sample-report", test_sample_report);

@@ -605,7 +605,8 @@ hs_livelihood_active_after (HsDatabase  *db,
   stmt = _hs_database_prepare (db,
                                "SELECT v.active FROM business_visit v JOIN business_group g"
                                " ON g.id = v.business_group_id WHERE g.id = ?1"
-                               " AND v.date >= date (g.start_date, '+' || ?2 || ' months')"
+                               " AND v.date >= date (" HS_LIVELIHOOD_MILESTONE_BASE ","
+                               "  '+' || ?2 || ' months')"
                                " ORDER BY v.date DESC, v.id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
