@@ -343,12 +343,16 @@ query_target (HsDatabase   *db,
 
   stmt = _hs_database_prepare (db,
                                "SELECT name, value, start_date, end_date FROM target"
-                               " WHERE metric = 'graduates' AND past = 0"
+                               " WHERE (?2 OR metric = 'graduates') AND past = 0"
                                "  AND (district_id IS NULL OR district_id = ?1)"
                                " ORDER BY district_id IS NULL, id LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->filter.district_id);
+  /* The one-bar chart weighs graduates against a graduates target; the
+   * progress charts take each item's own target, of either count, and
+   * only the programme's period and name from here. */
+  sqlite3_bind_int (stmt, 2, data->kind != HS_CHART_KIND_TARGET);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -442,7 +446,48 @@ compare_keys (gconstpointer a,
   return g_utf8_collate (x->key, y->key);
 }
 
-/* Each district's own current graduates target (the newest if several),
+/* People reached: everyone who joined a group that started in the period
+ * (graduated, still in it or not), by the chart's key. */
+static gboolean
+query_reached (HsDatabase           *db,
+               HsChartData          *data,
+               const HsChartFilter  *filter,
+               GError              **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s, %s, count (DISTINCT m.participant_id) FROM membership m"
+                         " JOIN hgroup g ON g.id = m.group_id"
+                         " JOIN participant p ON p.id = m.participant_id"
+                         " JOIN district d ON d.id = g.district_id"
+                         " WHERE (?1 IS NULL OR g.start_date >= ?1)"
+                         "  AND (?2 IS NULL OR g.start_date <= ?2)"
+                         "  AND (?3 = 0 OR g.district_id = ?3)"
+                         "  AND (?4 IS NULL OR g.approach = ?4)"
+                         "  AND (?5 IS NULL OR g.setting = ?5)"
+                         " GROUP BY 1", kind_sql[data->kind].key, kind_sql[data->kind].id);
+  if ((stmt = _hs_database_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      find_or_add_item (data, key != NULL ? key : "", sqlite3_column_int64 (stmt, 1))->reached =
+        sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Counting the people reached"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each district's own current target (the newest if several),
  * and a past programme's figure in the same district. A district with a
  * target but no graduates yet is there with 0. */
 static gboolean
@@ -454,10 +499,10 @@ fill_district_targets (HsDatabase   *db,
   int rc;
 
   stmt = _hs_database_prepare (db,
-                               "SELECT d.name, d.id, t.past, t.value, t.name FROM target t"
+                               "SELECT d.name, d.id, t.past, t.value, t.name,"
+                               " t.metric = 'people' FROM target t"
                                " JOIN district d ON d.id = t.district_id"
-                               " WHERE (t.past = 1 OR t.metric = 'graduates')"
-                               "  AND (?1 = 0 OR t.district_id = ?1)"
+                               " WHERE (?1 = 0 OR t.district_id = ?1)"
                                " ORDER BY t.past, t.start_date, t.id", error);
   if (stmt == NULL)
     return FALSE;
@@ -480,7 +525,10 @@ fill_district_targets (HsDatabase   *db,
           set_str (&data->reference_name, (const char *) sqlite3_column_text (stmt, 4));
         }
       else
-        item->target = sqlite3_column_int (stmt, 3);
+        {
+          item->target = sqlite3_column_int (stmt, 3);
+          item->people_target = sqlite3_column_int (stmt, 5) != 0;
+        }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -492,7 +540,8 @@ fill_district_targets (HsDatabase   *db,
   return TRUE;
 }
 
-/* Women and men against the programme target's split by sex, and the
+/* Women and men against the current target's split by sex (the
+ * district's own before the programme's, the newest first), and the
  * latest past programme that counted them (the Bugesera pilot). */
 static gboolean
 fill_sex_targets (HsDatabase   *db,
@@ -505,10 +554,9 @@ fill_sex_targets (HsDatabase   *db,
   int rc;
 
   stmt = _hs_database_prepare (db,
-                               "SELECT past, female, male, name FROM target"
+                               "SELECT past, female, male, name, metric = 'people' FROM target"
                                " WHERE female IS NOT NULL AND male IS NOT NULL"
-                               "  AND (past = 1 OR (metric = 'graduates'"
-                               "   AND (district_id IS NULL OR district_id = ?1)))"
+                               "  AND (past = 1 OR district_id IS NULL OR district_id = ?1)"
                                " ORDER BY past, district_id IS NULL, start_date DESC, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -527,6 +575,7 @@ fill_sex_targets (HsDatabase   *db,
         {
           female->target = sqlite3_column_int (stmt, 1);
           male->target = sqlite3_column_int (stmt, 2);
+          female->people_target = male->people_target = sqlite3_column_int (stmt, 4) != 0;
         }
     }
   sqlite3_reset (stmt);
@@ -571,7 +620,9 @@ hs_chart_data_query (HsDatabase           *db,
   hs_chart_filter_copy (&counted, &data->filter);
   if (is_progress (kind))
     narrow_to_target (data, &counted);
-  ok = query_items (db, data, &counted, error);
+  ok = query_items (db, data, &counted, error)
+       && (kind == HS_CHART_KIND_TARGET || !is_progress (kind)
+           || query_reached (db, data, &counted, error));
   hs_chart_filter_clear (&counted);
   if (!ok
       || (kind == HS_CHART_KIND_TARGET_DISTRICT && !fill_district_targets (db, data, error))

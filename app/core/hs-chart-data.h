@@ -60,9 +60,13 @@ typedef struct
   gint64    id;
   guint     total;
   guint     values[HS_CHART_MAX_SERIES];
-  /* Progress charts: the item's own target and the past programme's
-   * figure for it, 0 when there is none. */
+  /* Progress charts: the people reached (everyone who joined a group
+   * that started in the target's period, graduated or not), the item's own
+   * target, whether that target counts people reached (else graduates),
+   * and the past programme's figure for it; 0 when there is none. */
+  guint     reached;
   guint     target;
+  gboolean  people_target;
   guint     reference;
 } HsChartItem;
 

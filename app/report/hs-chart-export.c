@@ -346,19 +346,22 @@ append_count (GString            *out,
   append_cell (out, text, format, last);
 }
 
-/* Progress charts: each item's graduates, its target and the past
- * programme's figure (empty when there is none), and their sums. */
+/* Progress charts: each item's graduates and people reached, its target
+ * and what it counts, the past programme's figure (empty when there is
+ * none), and their sums. */
 static void
 append_targets (GString            *out,
                 const HsChartData  *data,
                 const char         *language,
                 HsChartTableFormat  format)
 {
-  guint target = 0, reference = 0;
+  guint target = 0, reached = 0, reference = 0;
 
   append_cell (out, hs_report_gettext (language, item_headers[data->kind]), format, FALSE);
   append_cell (out, hs_report_gettext (language, N_("Graduates")), format, FALSE);
+  append_cell (out, hs_report_gettext (language, N_("People reached")), format, FALSE);
   append_cell (out, hs_report_gettext (language, N_("Target")), format, FALSE);
+  append_cell (out, hs_report_gettext (language, N_("Target counts")), format, FALSE);
   append_cell (out, data->reference_name != NULL ? data->reference_name : "", format, TRUE);
   for (guint i = 0; i < data->items->len; i++)
     {
@@ -367,23 +370,31 @@ append_targets (GString            *out,
 
       append_cell (out, label, format, FALSE);
       append_count (out, item->total, format, FALSE);
+      append_count (out, item->reached, format, FALSE);
       if (item->target > 0)
         append_count (out, item->target, format, FALSE);
       else
         append_cell (out, "", format, FALSE);
+      append_cell (out, item->target == 0 ? ""
+                        : hs_report_gettext (language, item->people_target ? N_("people reached")
+                                                                           : N_("graduates")),
+                   format, FALSE);
       if (item->reference > 0)
         append_count (out, item->reference, format, TRUE);
       else
         append_cell (out, "", format, TRUE);
       target += item->target;
+      reached += item->reached;
       reference += item->reference;
     }
   append_cell (out, hs_report_gettext (language, N_("Total")), format, FALSE);
   append_count (out, data->total, format, FALSE);
+  append_count (out, reached, format, FALSE);
   if (target > 0)
     append_count (out, target, format, FALSE);
   else
     append_cell (out, "", format, FALSE);
+  append_cell (out, "", format, FALSE);
   if (reference > 0)
     append_count (out, reference, format, TRUE);
   else

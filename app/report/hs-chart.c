@@ -184,7 +184,10 @@ hs_chart_item_label (const HsChartData *data,
   return g_strdup (item->label != NULL ? item->label : item->key);
 }
 
-/* "Musanze: 178 / 4,000 (Bugesera pilot 7,313)" after each item's count. */
+static guint progress_count (const HsChartItem *item);
+
+/* "Musanze: 178 / 4,000 (Bugesera pilot 7,313)": the count the item's
+ * target counts (graduates unless it counts people reached). */
 static void
 describe_targets (GString           *out,
                   const HsChartData *data,
@@ -195,7 +198,7 @@ describe_targets (GString           *out,
     {
       const HsChartItem *item = g_ptr_array_index (data->items, i);
       g_autofree char *label = hs_chart_item_label (data, item, language);
-      g_autofree char *total = hs_report_format_count (language, item->total);
+      g_autofree char *total = hs_report_format_count (language, progress_count (item));
 
       g_string_append_printf (out, "%s%s: %s", i > 0 ? "; " : "", label, total);
       if (item->target > 0)
@@ -968,6 +971,13 @@ out:
   cairo_restore (cr);
 }
 
+/* What the item's target counts: people reached, or graduates. */
+static guint
+progress_count (const HsChartItem *item)
+{
+  return item->people_target ? item->reached : item->total;
+}
+
 static guint
 progress_scale (const HsChartData *data)
 {
@@ -977,24 +987,27 @@ progress_scale (const HsChartData *data)
     {
       const HsChartItem *item = g_ptr_array_index (data->items, i);
 
-      scale = MAX (scale, MAX (item->total, MAX (item->target, item->reference)));
+      scale = MAX (scale, MAX (progress_count (item), MAX (item->target, item->reference)));
     }
   return scale;
 }
 
-/* "178 of 4,000 (4%)", or the count alone when the item has no target. */
+/* "178 of 4,000 graduates (4%)", or the count alone without a target. */
 static char *
 progress_text (const Painter     *p,
                const HsChartItem *item)
 {
-  g_autofree char *done = format_count (p, item->total);
+  g_autofree char *done = format_count (p, progress_count (item));
   g_autofree char *goal = NULL;
+  int share;
 
   if (item->target == 0)
-    return g_strdup_printf (tr (p, N_("%s graduates · no graduates target set")), done);
+    return g_strdup_printf (tr (p, N_("%s graduates · no target set")), done);
   goal = format_count (p, item->target);
-  return g_strdup_printf (tr (p, N_("%s of %s (%d%%)")), done, goal,
-                          (int) floor (100.0 * item->total / item->target));
+  share = (int) floor (100.0 * progress_count (item) / item->target);
+  if (item->people_target)
+    return g_strdup_printf (tr (p, N_("%s of %s people reached (%d%%)")), done, goal, share);
+  return g_strdup_printf (tr (p, N_("%s of %s graduates (%d%%)")), done, goal, share);
 }
 
 /* One row: the target as a track, the graduates over it, and a tick where
@@ -1025,7 +1038,7 @@ draw_progress_row (Painter           *p,
       cairo_fill (cr);
     }
   set_rgb (cr, item->target > 0 ? &oi_green : &oi_blue);
-  cairo_rectangle (cr, x0, bar_y, bar_w * item->total / scale, bar_h);
+  cairo_rectangle (cr, x0, bar_y, bar_w * progress_count (item) / scale, bar_h);
   cairo_fill (cr);
   if (item->target > 0)
     {
