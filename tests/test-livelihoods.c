@@ -604,6 +604,26 @@ test_progress_charts (void)
                                   " AND g.start_date BETWEEN '2024-01-01' AND '2026-12-31'"));
   g_assert_null (chart_item (by_district, "Bugesera"));
   g_assert_cmpuint (by_district->total, ==, 836);
+
+  /* The programme's "20,000" as people reached: the one-bar chart counts
+   * everyone who joined a group in its period. */
+  g_free (programme->metric);
+  programme->metric = g_strdup ("people");
+  g_assert_true (hs_target_save (programme, db, &error));
+  {
+    g_autoptr(HsChartData) chart = hs_chart_data_query (db, HS_CHART_KIND_TARGET,
+                                                        HS_CHART_SPLIT_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (chart->target_people);
+    g_assert_cmpuint (chart->target, ==, 20000);
+    g_assert_cmpuint (chart->total, ==, 836);
+    g_assert_cmpint (chart->reached, ==,
+                     query_int (db, "SELECT count (DISTINCT m.participant_id) FROM membership m"
+                                    " JOIN hgroup g ON g.id = m.group_id"
+                                    " WHERE g.start_date BETWEEN '2024-01-01' AND '2026-12-31'"));
+    g_assert_cmpuint (chart->reached, >, 836);
+  }
 }
 
 /* Runs the CLI on @db_path; its stdout in @out (may be NULL). */

@@ -342,17 +342,13 @@ query_target (HsDatabase   *db,
   int rc;
 
   stmt = _hs_database_prepare (db,
-                               "SELECT name, value, start_date, end_date FROM target"
-                               " WHERE (?2 OR metric = 'graduates') AND past = 0"
+                               "SELECT name, value, start_date, end_date, metric = 'people'"
+                               " FROM target WHERE past = 0"
                                "  AND (district_id IS NULL OR district_id = ?1)"
                                " ORDER BY district_id IS NULL, id LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->filter.district_id);
-  /* The one-bar chart weighs graduates against a graduates target; the
-   * progress charts take each item's own target, of either count, and
-   * only the programme's period and name from here. */
-  sqlite3_bind_int (stmt, 2, data->kind != HS_CHART_KIND_TARGET);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -360,6 +356,7 @@ query_target (HsDatabase   *db,
       data->target = sqlite3_column_int (stmt, 1);
       data->target_start = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       data->target_end = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      data->target_people = sqlite3_column_int (stmt, 4) != 0;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -621,8 +618,9 @@ hs_chart_data_query (HsDatabase           *db,
   if (is_progress (kind))
     narrow_to_target (data, &counted);
   ok = query_items (db, data, &counted, error)
-       && (kind == HS_CHART_KIND_TARGET || !is_progress (kind)
-           || query_reached (db, data, &counted, error));
+       && (!is_progress (kind) || query_reached (db, data, &counted, error));
+  for (guint i = 0; ok && is_progress (kind) && i < data->items->len; i++)
+    data->reached += ((HsChartItem *) g_ptr_array_index (data->items, i))->reached;
   hs_chart_filter_clear (&counted);
   if (!ok
       || (kind == HS_CHART_KIND_TARGET_DISTRICT && !fill_district_targets (db, data, error))

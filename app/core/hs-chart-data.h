@@ -93,6 +93,10 @@ typedef struct
   char          *target_name;
   char          *target_start;
   char          *target_end;
+  /* Whether the programme target counts people reached (else graduates),
+   * and the people reached in its period (target charts). */
+  gboolean       target_people;
+  guint          reached;
   /* Progress charts: the past programme items' reference comes from. */
   char          *reference_name;
 } HsChartData;

@@ -416,9 +416,16 @@ hs_chart_to_table (const HsChartData  *data,
   if (data->kind == HS_CHART_KIND_TARGET)
     {
       append_cell (out, hs_report_gettext (language, N_("Graduates")), format, FALSE);
-      append_cell (out, hs_report_gettext (language, N_("Target")), format, TRUE);
+      append_cell (out, hs_report_gettext (language, N_("People reached")), format, FALSE);
+      append_cell (out, hs_report_gettext (language, N_("Target")), format, FALSE);
+      append_cell (out, hs_report_gettext (language, N_("Target counts")), format, TRUE);
       append_count (out, data->total, format, FALSE);
-      append_count (out, data->target, format, TRUE);
+      append_count (out, data->reached, format, FALSE);
+      append_count (out, data->target, format, FALSE);
+      append_cell (out, data->target == 0 ? ""
+                        : hs_report_gettext (language, data->target_people ? N_("people reached")
+                                                                           : N_("graduates")),
+                   format, TRUE);
       return g_string_free (out, FALSE);
     }
 

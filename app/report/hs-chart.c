@@ -243,7 +243,8 @@ hs_chart_describe (const HsChartData *data,
     }
   if (data->kind == HS_CHART_KIND_TARGET)
     {
-      g_autofree char *total = hs_report_format_count (language, data->total);
+      g_autofree char *total = hs_report_format_count (language, data->target_people
+                                                                 ? data->reached : data->total);
       g_autofree char *target = hs_report_format_count (language, data->target);
 
       g_string_append_printf (out, "%s / %s", total, target);
@@ -912,6 +913,7 @@ hs_chart_draw_target (cairo_t            *cr,
   g_autofree char *goal = NULL;
   g_autofree char *of_goal = NULL;
   double top, bottom, share, x0, bar_w, bar_h, bar_y, figure_h, y;
+  guint count;
 
   g_return_if_fail (data != NULL);
 
@@ -926,10 +928,13 @@ hs_chart_draw_target (cairo_t            *cr,
       goto out;
     }
 
-  share = (double) data->total / data->target;
-  done = format_count (&p, data->total);
+  /* A people target counts everyone reached, a graduates target graduates. */
+  count = data->target_people ? data->reached : data->total;
+  share = (double) count / data->target;
+  done = format_count (&p, count);
   goal = format_count (&p, data->target);
-  of_goal = g_strdup_printf (tr (&p, N_("of %s people (%d%%)")), goal,
+  of_goal = g_strdup_printf (data->target_people ? tr (&p, N_("of %s people reached (%d%%)"))
+                                                 : tr (&p, N_("of %s graduates (%d%%)")), goal,
                              (int) floor (share * 100));
   x0 = p.pad * 2;
   bar_w = width - 4 * p.pad;
