@@ -41,6 +41,9 @@ def run(work):
     groups = subprocess.run([CLI, '--db', db, 'groups', 'list', '--format', 'json'],
                             check=True, capture_output=True, text=True).stdout
     group = [g['name'] for g in json.loads(groups) if g['status'] == 'graduated'][0]
+    trainees = subprocess.run([CLI, '--db', db, 'livelihoods', 'tvet', 'list', '--format',
+                               'json'], check=True, capture_output=True, text=True).stdout
+    prisoner = str(json.loads(trainees)[0]['participant_id'])
     out = os.path.join(work, 'out')
     missing_dir = os.path.join(work, 'no', 'such', 'folder', 'file')
     empty = os.path.join(work, 'empty')
@@ -140,6 +143,32 @@ def run(work):
         (['livelihoods', 'report', '--format', 'csv', '-o', out, '--as-of', '2026-99-99'],
          True),
         (['livelihoods', 'report', '--format', 'pdf', '-o', missing_dir], True),
+        (['livelihoods', 'tvet'], True),
+        (['livelihoods', 'tvet', 'list', '--format', 'xml'], True),
+        (['livelihoods', 'tvet', 'add', '--trade', 'Masonry'], True),
+        (['livelihoods', 'tvet', 'add', '--participant', 'abc', '--trade', 'Masonry'], True),
+        (['livelihoods', 'tvet', 'add', '--participant', '99999999', '--trade', 'Masonry'], True),
+        (['livelihoods', 'tvet', 'add', '--participant', '1', '--trade', 'Masonry'], True),
+        (['livelihoods', 'tvet', 'add', '--participant', prisoner, '--trade', ''], True),
+        (['livelihoods', 'tvet', 'add', '--participant', prisoner, '--trade', 'M',
+          '--status', 'maybe'], True),
+        (['livelihoods', 'tvet', 'add', '--participant', prisoner, '--trade', 'M',
+          '--start', '31/02/2026'], True),
+        (['livelihoods', 'tvet', 'add', '--participant', prisoner, '--trade', bad_utf8], True),
+        (['livelihoods', 'targets', 'set'], True),
+        (['livelihoods', 'targets', 'set', '--name', 'X', '--value', '-5'], True),
+        (['livelihoods', 'targets', 'set', '--name', 'X', '--value', huge], True),
+        (['livelihoods', 'targets', 'set', '--name', 'X', '--value', '5', '--female', '4',
+          '--male', '4'], True),
+        (['livelihoods', 'targets', 'set', '--name', 'X', '--value', '5', '--district',
+          'Atlantis'], True),
+        (['livelihoods', 'targets', 'set', '--name', 'X', '--value', '5', '--metric', 'cows'],
+         True),
+        (['livelihoods', 'targets', 'set', '--name', 'X', '--value', '5', '--from',
+          '2026-12-31', '--to', '2026-01-01'], True),
+        (['livelihoods', 'targets', 'set', '--name', bad_utf8, '--value', '5'], True),
+        (['livelihoods', 'targets', 'set', '--id', '99999', '--value', '5'], True),
+        (['livelihoods', 'targets', 'set', '--id', '1', '--name', ' '], True),
     ]
 
     before = digest(db)

@@ -194,6 +194,69 @@ test_kinyarwanda (void)
   g_assert_nonnull (strstr (help.out, "sample-data"));
 }
 
+/* livelihoods tvet and targets: added and changed from the command line;
+ * a refused change leaves the lists as they were. */
+static void
+test_livelihood_records (void)
+{
+  g_autofree char *db = db_path ("livelihoods.db");
+  g_auto(Run) fill = { 0 };
+  g_auto(Run) trainees = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) targets = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) change = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autofree char *prisoner = NULL;
+  g_autofree char *expected = NULL;
+  const char *id;
+
+  run_cli (&fill, "--db", db, "sample-data", NULL);
+  g_assert_cmpint (fill.status, ==, 0);
+  run_cli (&trainees, "--db", db, "livelihoods", "tvet", "list", "--format", "json", NULL);
+  g_assert_cmpint (trainees.status, ==, 0);
+  id = strstr (trainees.out, "\"participant_id\": ");
+  g_assert_nonnull (id);
+  prisoner = g_strndup (id + strlen ("\"participant_id\": "),
+                        strspn (id + strlen ("\"participant_id\": "), "0123456789"));
+
+  run_cli (&add, "--db", db, "livelihoods", "tvet", "add", "--participant", prisoner,
+           "--trade", "Tailoring", "--centre=Rubavu TVET school", "--start", "2026-01-05",
+           "--end", "2026-06-30", "--status", "completed", "--reintegration", "family",
+           "--reintegration-date", "2026-08-01", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  run_cli (&again, "--db", db, "livelihoods", "tvet", "list", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "\tTailoring\tRubavu TVET school\tcompleted\t2026-06-30\t"));
+
+  run_cli (&targets, "--db", db, "livelihoods", "targets", "list", "--format", "json", NULL);
+  g_assert_cmpint (targets.status, ==, 0);
+  g_assert_nonnull (strstr (targets.out, "\"name\": \"Bugesera pilot\", \"metric\": \"people\", "
+                                         "\"value\": 7313, \"female\": 3990, \"male\": 3323, "
+                                         "\"district\": \"Bugesera\""));
+
+  run_cli (&set, "--db", db, "livelihoods", "targets", "set", "--name", "Musanze 2024–2026",
+           "--value", "4000", "--female", "2200", "--male", "1800", "--district", "musanze",
+           "--from", "2024-01-01", "--to", "2026-12-31", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_strchomp (set.out);
+  run_cli (&change, "--db", db, "livelihoods", "targets", "set", "--id", set.out,
+           "--value", "4500", NULL);
+  g_assert_cmpint (change.status, ==, 0);
+  run_cli (&bad, "--db", db, "livelihoods", "targets", "set", "--id", set.out,
+           "--female", "5000", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "5000"));
+  run_cli (&after, "--db", db, "livelihoods", "targets", "list", "--format", "json", NULL);
+  expected = g_strdup_printf ("{\"id\": %s, \"name\": \"Musanze 2024–2026\", \"metric\": "
+                              "\"people\", \"value\": 4500, \"female\": 2200, \"male\": 1800, "
+                              "\"district\": \"Musanze\", \"from\": \"2024-01-01\", "
+                              "\"to\": \"2026-12-31\", \"past\": false}", set.out);
+  g_assert_nonnull (strstr (after.out, expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +274,7 @@ main (int    argc,
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/kinyarwanda", test_kinyarwanda);
+  g_test_add_func ("/cli/livelihood-records", test_livelihood_records);
   status = g_test_run ();
 
   {

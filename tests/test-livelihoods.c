@@ -292,6 +292,54 @@ test_activity_after_months (void)
   g_assert_cmpuint (report->total.active_12, ==, 1);
 }
 
+/* The clocks start at the first seed capital when there is one: a group
+ * formed in January that got its capital in May is due in November, and a
+ * visit in August (six months after forming, three after the capital) does
+ * not count. A visit on the milestone day itself does. */
+static void
+test_activity_from_capital (void)
+{
+  g_autoptr(HsDatabase) db = make_people ("capital-clock.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsLivelihoodReport) early = NULL;
+  g_autoptr(HsLivelihoodReport) due = NULL;
+  gint64 group = make_group (db, "Late capital", "2024-01-15");
+  gint64 undated = make_group (db, "Undated", NULL);
+  gboolean active = TRUE;
+
+  g_assert_cmpint (hs_livelihood_add_capital (db, group, 400000, "2024-05-01", NULL, &error),
+                   >, 0);
+  g_assert_cmpint (hs_livelihood_add_capital (db, group, 100000, "2024-09-01", NULL, &error),
+                   >, 0);
+  g_assert_cmpint (hs_livelihood_add_visit (db, group, "2024-08-01", TRUE, 9, NULL, &error),
+                   >, 0);
+  g_assert_cmpint (hs_livelihood_add_visit (db, undated, "2025-01-01", TRUE, 9, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (hs_livelihood_active_after (db, group, 6, &active, &error));
+  g_assert_false (active);
+  g_assert_true (hs_livelihood_active_after (db, undated, 6, &active, &error));
+  g_assert_false (active);
+  g_assert_cmpint (hs_livelihood_add_visit (db, group, "2024-11-01", TRUE, 8, NULL, &error), >, 0);
+  g_assert_true (hs_livelihood_active_after (db, group, 6, &active, &error));
+  g_assert_true (active);
+  g_assert_true (hs_livelihood_active_after (db, group, 12, &active, &error));
+  g_assert_false (active);
+  g_assert_no_error (error);
+
+  early = hs_livelihood_report_new (db, "2024-10-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (early->total.due_6, ==, 0);
+  due = hs_livelihood_report_new (db, "2024-11-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->total.groups, ==, 2);
+  g_assert_cmpuint (due->total.due_6, ==, 1);
+  g_assert_cmpuint (due->total.active_6, ==, 1);
+  g_assert_cmpuint (due->total.due_12, ==, 0);
+  g_assert_cmpint (due->total.capital_rwf, ==, 500000);
+}
+
 static void
 test_tvet_prison_only (void)
 {
@@ -464,6 +512,120 @@ test_sample_report (void)
   g_assert_cmpstr (pilot->start_date, ==, "2020-10-01");
 }
 
+static const HsChartItem *
+chart_item (const HsChartData *chart,
+            const char        *key)
+{
+  for (guint i = 0; i < chart->items->len; i++)
+    if (g_str_equal (((HsChartItem *) chart->items->pdata[i])->key, key))
+      return chart->items->pdata[i];
+  return NULL;
+}
+
+/* The dashboard's progress by district and by sex: each district against
+ * its own target (graduates, or people reached: everyone who joined a group
+ * in the period), a district with a target and no one yet is there with 0,
+ * women and men
+ * against the programme target's split, and the Bugesera pilot's figures to
+ * compare. */
+static void
+test_progress_charts (void)
+{
+  g_autoptr(HsDatabase) db = open_db ("progress.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsChartData) by_sex = NULL;
+  g_autoptr(HsChartData) by_district = NULL;
+  g_autoptr(HsChartData) none = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  const char *districts[] = { "Musanze", "Gasabo", "Ngoma" };
+  const char *metrics[] = { "graduates", "graduates", "people" };
+  HsTarget *programme;
+  GDate today;
+
+  g_date_set_dmy (&today, 26, G_DATE_NOVEMBER, 2026);
+  g_assert_true (hs_sample_data_fill (db, &today, &error));
+  g_assert_no_error (error);
+
+  /* Before any split by sex or district target: counts, no targets. */
+  none = hs_chart_data_query (db, HS_CHART_KIND_TARGET_SEX, HS_CHART_SPLIT_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->items->len, ==, 2);
+  g_assert_cmpuint (chart_item (none, "F")->total, ==, 489);
+  g_assert_cmpuint (chart_item (none, "F")->target, ==, 0);
+  g_assert_cmpuint (chart_item (none, "F")->reference, ==, 3990);
+  g_assert_cmpuint (chart_item (none, "M")->reference, ==, 3323);
+  g_assert_cmpstr (none->reference_name, ==, "Bugesera pilot");
+
+  targets = hs_target_list (db, &error);
+  programme = targets->pdata[0];
+  g_assert_false (programme->past);
+  programme->female = 11000;
+  programme->male = 9000;
+  g_assert_true (hs_target_save (programme, db, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
+    {
+      g_autoptr(HsTarget) target = hs_target_new ();
+
+      target->name = g_strdup (districts[i]);
+      g_free (target->metric);
+      target->metric = g_strdup (metrics[i]);
+      target->value = 4000 + i;
+      target->district_id = hs_database_find_district (db, districts[i]);
+      g_assert_true (hs_target_save (target, db, &error));
+    }
+  g_assert_no_error (error);
+
+  by_sex = hs_chart_data_query (db, HS_CHART_KIND_TARGET_SEX, HS_CHART_SPLIT_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((HsChartItem *) by_sex->items->pdata[0])->key, ==, "F");
+  g_assert_cmpuint (chart_item (by_sex, "F")->target, ==, 11000);
+  g_assert_cmpuint (chart_item (by_sex, "M")->target, ==, 9000);
+  g_assert_cmpuint (chart_item (by_sex, "M")->total, ==, 347);
+
+  by_district = hs_chart_data_query (db, HS_CHART_KIND_TARGET_DISTRICT, HS_CHART_SPLIT_NONE,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_district->items->len, ==, 6);
+  g_assert_cmpstr (((HsChartItem *) by_district->items->pdata[0])->key, ==, "Gasabo");
+  g_assert_cmpuint (chart_item (by_district, "Gasabo")->total, ==, 0);
+  g_assert_cmpuint (chart_item (by_district, "Gasabo")->target, ==, 4001);
+  g_assert_cmpuint (chart_item (by_district, "Musanze")->total, ==, 178);
+  g_assert_cmpuint (chart_item (by_district, "Musanze")->target, ==, 4000);
+  g_assert_false (chart_item (by_district, "Musanze")->people_target);
+  /* Ngoma's target counts people reached: everyone who joined a group in
+   * the period, so at least its graduates. */
+  g_assert_cmpuint (chart_item (by_district, "Ngoma")->target, ==, 4002);
+  g_assert_true (chart_item (by_district, "Ngoma")->people_target);
+  g_assert_cmpuint (chart_item (by_district, "Ngoma")->reached, >=, 135);
+  g_assert_cmpint (chart_item (by_district, "Ngoma")->reached, ==,
+                   query_int (db, "SELECT count (DISTINCT m.participant_id) FROM membership m"
+                                  " JOIN hgroup g ON g.id = m.group_id JOIN district d"
+                                  " ON d.id = g.district_id WHERE d.name = 'Ngoma'"
+                                  " AND g.start_date BETWEEN '2024-01-01' AND '2026-12-31'"));
+  g_assert_null (chart_item (by_district, "Bugesera"));
+  g_assert_cmpuint (by_district->total, ==, 836);
+
+  /* The programme's "20,000" as people reached: the one-bar chart counts
+   * everyone who joined a group in its period. */
+  g_free (programme->metric);
+  programme->metric = g_strdup ("people");
+  g_assert_true (hs_target_save (programme, db, &error));
+  {
+    g_autoptr(HsChartData) chart = hs_chart_data_query (db, HS_CHART_KIND_TARGET,
+                                                        HS_CHART_SPLIT_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (chart->target_people);
+    g_assert_cmpuint (chart->target, ==, 20000);
+    g_assert_cmpuint (chart->total, ==, 836);
+    g_assert_cmpint (chart->reached, ==,
+                     query_int (db, "SELECT count (DISTINCT m.participant_id) FROM membership m"
+                                    " JOIN hgroup g ON g.id = m.group_id"
+                                    " WHERE g.start_date BETWEEN '2024-01-01' AND '2026-12-31'"));
+    g_assert_cmpuint (chart->reached, >, 836);
+  }
+}
+
 /* Runs the CLI on @db_path; its stdout in @out (may be NULL). */
 static int
 run_cli (const char  *db_path,
@@ -571,9 +733,11 @@ main (int    argc,
   g_test_add_func ("/livelihoods/group-rules", test_group_rules);
   g_test_add_func ("/livelihoods/capital-totals", test_capital_totals);
   g_test_add_func ("/livelihoods/activity-after-months", test_activity_after_months);
+  g_test_add_func ("/livelihoods/activity-from-capital", test_activity_from_capital);
   g_test_add_func ("/livelihoods/tvet-prison-only", test_tvet_prison_only);
   g_test_add_func ("/livelihoods/targets", test_targets);
   g_test_add_func ("/livelihoods/sample-report", test_sample_report);
+  g_test_add_func ("/livelihoods/progress-charts", test_progress_charts);
   g_test_add_func ("/livelihoods/cli", test_cli);
   status = g_test_run ();
 

@@ -16,7 +16,7 @@ check() {
   if [ "$mode" = 600 ]; then echo "ok $n - $2 is 0600"; else echo "not ok $n - $2 is ${mode:-missing}"; fi
 }
 
-echo "1..12"
+echo "1..13"
 cli sample-data
 check "$work/office.db" "the database"
 for what in participants attendance graduates; do
@@ -45,3 +45,5 @@ check "$work/certificates.pdf" "certificates"
 : >"$work/again.pdf"; chmod 644 "$work/again.pdf"
 cli certificates --group "Musanze adults 1" -o "$work/again.pdf"
 check "$work/again.pdf" "certificates over an older file"
+cli livelihoods report --format pdf -o "$work/follow-up.pdf"
+check "$work/follow-up.pdf" "the livelihoods follow-up report"

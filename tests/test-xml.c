@@ -6,6 +6,7 @@
 #include "hs-certificate.h"
 #include "hs-csv-import.h"
 #include "hs-database-private.h"
+#include "hs-livelihood.h"
 #include "hs-participant.h"
 #include "hs-sample-data.h"
 #include "hs-xml.h"
@@ -97,7 +98,13 @@ test_round_trip (void)
                                       + count (source, "SELECT count(*) FROM group_facilitator")
                                       + count (source, "SELECT count(*) FROM session")
                                       + count (source, "SELECT count(*) FROM attendance")
-                                      + count (source, "SELECT count(*) FROM certificate"));
+                                      + count (source, "SELECT count(*) FROM certificate")
+                                      + count (source, "SELECT count(*) FROM business_group")
+                                      + count (source, "SELECT count(*) FROM business_member")
+                                      + count (source, "SELECT count(*) FROM business_capital")
+                                      + count (source, "SELECT count(*) FROM business_visit")
+                                      + count (source, "SELECT count(*) FROM tvet")
+                                      + count (source, "SELECT count(*) FROM target"));
   g_assert_cmpint (count (target, "SELECT count(*) FROM membership WHERE outcome = 'graduated'"),
                    ==, 836);
   g_assert_cmpint (count (target, "SELECT count(*) FROM participant p JOIN membership m"
@@ -249,6 +256,142 @@ test_round_trip_programme (void)
                                   " WHERE table_name = 'attendance'"), ==, 1);
   g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log"
                                   " WHERE table_name = 'merge_conflict'"), ==, 1);
+}
+
+/* The livelihood layer as text naming records by UUID. */
+static const char * const livelihood_facts[] = {
+  "SELECT group_concat (x, ';') FROM (SELECT b.uuid || '|' || b.name || '|'"
+  " || coalesce (d.name, '') || '|' || coalesce (b.activity, '') || '|'"
+  " || coalesce (b.training_start, '') || '|' || coalesce (b.start_date, '') || '|' || b.status"
+  " || '|' || b.updated AS x FROM business_group b LEFT JOIN district d ON d.id = b.district_id"
+  " ORDER BY b.uuid)",
+  "SELECT group_concat (x, ';') FROM (SELECT b.uuid || '|' || p.uuid AS x"
+  " FROM business_member m JOIN business_group b ON b.id = m.business_group_id"
+  " JOIN participant p ON p.id = m.participant_id ORDER BY x)",
+  "SELECT group_concat (x, ';') FROM (SELECT c.uuid || '|' || b.uuid || '|' || c.amount_rwf"
+  " || '|' || c.date || '|' || coalesce (c.source, '') AS x FROM business_capital c"
+  " JOIN business_group b ON b.id = c.business_group_id ORDER BY c.uuid)",
+  "SELECT group_concat (x, ';') FROM (SELECT v.uuid || '|' || b.uuid || '|' || v.date || '|'"
+  " || v.active || '|' || coalesce (v.members_present, '') || '|' || coalesce (v.notes, '') AS x"
+  " FROM business_visit v JOIN business_group b ON b.id = v.business_group_id ORDER BY v.uuid)",
+  "SELECT group_concat (x, ';') FROM (SELECT t.uuid || '|' || p.uuid || '|' || t.trade || '|'"
+  " || coalesce (t.centre, '') || '|' || t.status || '|' || coalesce (t.release_date, '') || '|'"
+  " || coalesce (t.reintegration, '') || '|' || t.updated AS x FROM tvet t"
+  " JOIN participant p ON p.id = t.participant_id ORDER BY t.uuid)",
+  "SELECT group_concat (x, ';') FROM (SELECT t.uuid || '|' || t.name || '|' || t.metric || '|'"
+  " || t.value || '|' || coalesce (t.female, '') || '|' || coalesce (t.male, '') || '|'"
+  " || coalesce (d.name, '') || '|' || coalesce (t.start_date, '') || '|' || t.past AS x"
+  " FROM target t LEFT JOIN district d ON d.id = t.district_id ORDER BY t.uuid)",
+};
+
+static char *
+follow_up_csv (HsDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsLivelihoodReport) report = hs_livelihood_report_new (db, "2026-11-26", &error);
+
+  g_assert_no_error (error);
+  return hs_livelihood_report_csv (report);
+}
+
+/* Office A's livelihood groups, members, capital, visits, TVET records and
+ * targets arrive whole in office B: the same facts, the same follow-up
+ * report; a second merge adds nothing; then the newer side of each change
+ * wins and a record a rule refuses here is listed, not merged. */
+static void
+test_round_trip_livelihoods (void)
+{
+  g_autoptr(HsDatabase) source = open_fresh ("live-a.db");
+  g_autoptr(HsDatabase) target = open_fresh ("live-b.db");
+  g_autofree char *path = tmp_path ("live-a.xml");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(HsLivelihoodGroup) group = NULL;
+  g_autoptr(HsTvet) tvet = NULL;
+  HsMergeResult result;
+  GDate today;
+
+  g_date_set_dmy (&today, 26, G_DATE_NOVEMBER, 2026);
+  g_assert_true (hs_sample_data_fill (source, &today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM business_visit"), >, 40);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM tvet"), >, 10);
+
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (livelihood_facts); i++)
+    {
+      g_autofree char *left = text (source, livelihood_facts[i]);
+      g_autofree char *right = text (target, livelihood_facts[i]);
+
+      g_assert_nonnull (left);
+      g_assert_cmpstr (left, ==, right);
+    }
+  before = follow_up_csv (source);
+  after = follow_up_csv (target);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name = 'tvet'"),
+                   ==, count (target, "SELECT count(*) FROM tvet"));
+
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+
+  /* A pauses a group and visits it again; B then edits a TVET record that
+   * A had edited earlier. */
+  group = hs_livelihood_group_load (source, count (source, "SELECT min (id) FROM business_group"),
+                                    &error);
+  g_assert_no_error (error);
+  g_free (group->status);
+  group->status = g_strdup ("paused");
+  g_usleep (2000);
+  g_assert_true (hs_livelihood_group_save (group, source, &error));
+  g_assert_cmpint (hs_livelihood_add_visit (source, group->id, "2026-11-20", FALSE, 3,
+                                            "Drought", &error), >, 0);
+  tvet = hs_tvet_load (source, count (source, "SELECT min (id) FROM tvet"), &error);
+  g_assert_no_error (error);
+  g_free (tvet->centre);
+  tvet->centre = g_strdup ("Centre named in A");
+  g_assert_true (hs_tvet_save (tvet, source, &error));
+  g_assert_no_error (error);
+  g_usleep (2000);
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (target),
+                                 "UPDATE tvet SET centre = 'Centre named in B'"
+                                 " WHERE id = (SELECT min (id) FROM tvet)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* And a member B cannot take: someone who has not graduated here. */
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (target),
+                                 "UPDATE membership SET outcome = 'dropped' WHERE participant_id ="
+                                 " (SELECT participant_id FROM business_member"
+                                 "  WHERE business_group_id = (SELECT min (id) FROM business_group)"
+                                 "  ORDER BY id LIMIT 1);"
+                                 "DELETE FROM business_member WHERE id = (SELECT id"
+                                 " FROM business_member WHERE business_group_id ="
+                                 " (SELECT min (id) FROM business_group) ORDER BY id LIMIT 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  export_to (source, path);
+  result = merge_from (target, path, &conflicts);
+  /* The group paused in A is paused in B; B's newer TVET edit stays and is
+   * listed; the member who did not graduate in B is listed, not added. */
+  g_assert_cmpint (count (target, "SELECT count(*) FROM business_group b WHERE status = 'paused'"
+                                  " AND b.id = (SELECT min (id) FROM business_group)"), ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM business_group WHERE status = 'paused'"),
+                   ==, count (source, "SELECT count(*) FROM business_group"
+                                      " WHERE status = 'paused'"));
+  g_assert_cmpint (count (target, "SELECT count(*) FROM business_visit WHERE notes = 'Drought'"),
+                   ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM tvet WHERE centre = 'Centre named in B'"),
+                   ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM merge_conflict WHERE table_name = 'tvet'"
+                                  " AND reason LIKE '%newer%'"), ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM merge_conflict"
+                                  " WHERE table_name = 'livelihood-member'"), ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM business_member"), ==,
+                   count (source, "SELECT count(*) FROM business_member") - 1);
 }
 
 static HsDatabase *
@@ -468,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/xml/round-trip", test_round_trip);
   g_test_add_func ("/xml/round-trip/programme", test_round_trip_programme);
   g_test_add_func ("/xml/newer-wins-and-conflicts", test_newer_wins_and_conflicts);
+  g_test_add_func ("/xml/round-trip/livelihoods", test_round_trip_livelihoods);
   g_test_add_func ("/xml/same-national-id", test_same_national_id);
   g_test_add_func ("/xml/hostile", test_hostile_xml);
   g_test_add_func ("/xml/hostile/long-line", test_hostile_long_line);

@@ -10,7 +10,8 @@
 #include "hs-target.h"
 
 /* livelihoods list [--format json|table]
- * livelihoods report --format csv|pdf -o FILE [--as-of YYYY-MM-DD] [--lang rw|en] */
+ * livelihoods report --format csv|pdf -o FILE [--as-of YYYY-MM-DD] [--lang rw|en]
+ * livelihoods tvet …, livelihoods targets …: hs-cli-livelihoods-records.c */
 
 typedef struct
 {
@@ -20,67 +21,23 @@ typedef struct
   const char *language;
 } Args;
 
-static gboolean
-take_value (const HsCliOptions  *options,
-            int                 *i,
-            const char          *name,
-            const char         **value)
-{
-  const char *arg = options->args[*i];
-  gsize len = strlen (name);
-
-  if (g_str_equal (arg, name) && *i + 1 < options->n_args)
-    {
-      *value = options->args[++*i];
-      return TRUE;
-    }
-  if (g_str_has_prefix (arg, name) && arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_summary_json (GString                   *out,
                      const HsLivelihoodSummary *row)
 {
   g_string_append_printf (out, "  {\"id\": %" G_GINT64_FORMAT ", \"name\": ", row->id);
-  append_json_string (out, row->name);
+  _hs_cli_append_json_string (out, row->name);
   g_string_append (out, ", \"district\": ");
-  append_json_string (out, row->district);
+  _hs_cli_append_json_string (out, row->district);
   g_string_append (out, ", \"activity\": ");
-  append_json_string (out, row->activity);
+  _hs_cli_append_json_string (out, row->activity);
   g_string_append (out, ", \"start_date\": ");
-  append_json_string (out, row->start_date);
+  _hs_cli_append_json_string (out, row->start_date);
   g_string_append_printf (out, ", \"members\": %u, \"capital_rwf\": %" G_GINT64_FORMAT
                           ", \"status\": ", row->members, row->capital_rwf);
-  append_json_string (out, row->status);
+  _hs_cli_append_json_string (out, row->status);
   g_string_append (out, ", \"last_visit\": ");
-  append_json_string (out, row->last_visit);
+  _hs_cli_append_json_string (out, row->last_visit);
   g_string_append_printf (out, ", \"active_at_last_visit\": %s}",
                           row->last_visit == NULL ? "null"
                           : row->last_visit_active ? "true" : "false");
@@ -188,6 +145,9 @@ _hs_cli_livelihoods (const HsCliOptions *options)
   gboolean report;
   int status;
 
+  if (options->n_args >= 1
+      && (g_str_equal (options->args[0], "tvet") || g_str_equal (options->args[0], "targets")))
+    return _hs_cli_livelihoods_records (options);
   if (options->n_args < 1
       || (!g_str_equal (options->args[0], "list") && !g_str_equal (options->args[0], "report")))
     return _hs_cli_usage_error (_("Use: livelihoods list [--format json|table], or livelihoods "
@@ -195,11 +155,11 @@ _hs_cli_livelihoods (const HsCliOptions *options)
   report = g_str_equal (options->args[0], "report");
   for (int i = 1; i < options->n_args; i++)
     {
-      if (take_value (options, &i, "--format", &args.format)
-          || (report && (take_value (options, &i, "-o", &args.output)
-                         || take_value (options, &i, "--output", &args.output)
-                         || take_value (options, &i, "--as-of", &args.as_of)
-                         || take_value (options, &i, "--lang", &args.language))))
+      if (_hs_cli_take_value (options, &i, "--format", &args.format)
+          || (report && (_hs_cli_take_value (options, &i, "-o", &args.output)
+                         || _hs_cli_take_value (options, &i, "--output", &args.output)
+                         || _hs_cli_take_value (options, &i, "--as-of", &args.as_of)
+                         || _hs_cli_take_value (options, &i, "--lang", &args.language))))
         continue;
       {
         g_autofree char *message = g_strdup_printf (_("Unknown option ‘%s’ for livelihoods %s."),

@@ -25,6 +25,14 @@ int         _hs_cli_fail          (const char          *message);
 int         _hs_cli_usage_error   (const char          *message);
 HsDatabase *_hs_cli_open_database (const HsCliOptions  *options,
                                    GError             **error);
+/* Takes "NAME VALUE" or "NAME=VALUE" at args[*i] (advancing *i past VALUE). */
+gboolean    _hs_cli_take_value    (const HsCliOptions  *options,
+                                   int                 *i,
+                                   const char          *name,
+                                   const char         **value);
+/* @text as a JSON string, or null. */
+void        _hs_cli_append_json_string (GString    *out,
+                                        const char *text);
 
 /* Commands, one file each (hs-cli-<area>.c). */
 int         _hs_cli_sample_data   (const HsCliOptions  *options);
@@ -45,5 +53,6 @@ int         _hs_cli_merge         (const HsCliOptions  *options);
 int         _hs_cli_dhis2         (const HsCliOptions  *options);
 int         _hs_cli_dhis2_map     (const HsCliOptions  *options);
 int         _hs_cli_livelihoods   (const HsCliOptions  *options);
+int         _hs_cli_livelihoods_records (const HsCliOptions *options);
 
 G_END_DECLS

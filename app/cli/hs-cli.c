@@ -32,7 +32,8 @@ static const struct
   { "verify", _hs_cli_verify,
     N_("verify SERIAL [CHECK]            whose certificate it is and whether it is valid") },
   { "chart", _hs_cli_chart,
-    N_("chart --kind district|sex|age|category|facility|trend|target [--split setting|sex]\n"
+    N_("chart --kind district|sex|age|category|facility|trend|target|target-district|target-sex\n"
+       "      [--split setting|sex]\n"
        "      [--lang rw|en] [--theme light|dark] [--size WxH] [--report] --format png|svg|pdf\n"
        "      -o FILE                      draw a chart of graduates to a file") },
   { "schedule-preview", _hs_cli_schedule_preview,
@@ -69,7 +70,14 @@ static const struct
   { "livelihoods", _hs_cli_livelihoods,
     N_("livelihoods list [--format json|table]\n"
        "      | report --format csv|pdf -o FILE [--as-of YYYY-MM-DD] [--lang rw|en]\n"
-       "                                   livelihood groups, and the follow-up report") },
+       "      | tvet list | tvet add --participant ID --trade TRADE [--centre C] [--start D]\n"
+       "        [--end D] [--status enrolled|completed|dropped] [--expected-release D]\n"
+       "        [--release D] [--reintegration family|community] [--reintegration-date D]\n"
+       "      | targets list | targets set [--id ID] --name NAME --value N\n"
+       "        [--metric people|graduates] [--female N] [--male N] [--district D]\n"
+       "        [--from D] [--to D] [--past]\n"
+       "                                   livelihood groups, the follow-up report, vocational\n"
+       "                                   training and programme targets") },
 };
 
 static void
@@ -128,6 +136,50 @@ _hs_cli_open_database (const HsCliOptions  *options,
                                            : hs_database_default_path ();
 
   return hs_database_open (path, error);
+}
+
+gboolean
+_hs_cli_take_value (const HsCliOptions  *options,
+                    int                 *i,
+                    const char          *name,
+                    const char         **value)
+{
+  const char *arg = options->args[*i];
+  gsize len = strlen (name);
+
+  if (g_str_equal (arg, name) && *i + 1 < options->n_args)
+    {
+      *value = options->args[++*i];
+      return TRUE;
+    }
+  if (g_str_has_prefix (arg, name) && arg[len] == '=')
+    {
+      *value = arg + len + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_hs_cli_append_json_string (GString    *out,
+                            const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }
 
 static gboolean

@@ -12,7 +12,8 @@
 #define MAX_MONTHS 18
 
 static const char * const kind_names[HS_CHART_N_KINDS] = {
-  "district", "sex", "age", "category", "facility", "trend", "target",
+  "district", "sex", "age", "category", "facility", "trend", "target", "target-district",
+  "target-sex",
 };
 
 /* Display order and labels of the fixed keys. */
@@ -63,6 +64,8 @@ static const struct
   [HS_CHART_KIND_TREND] = { "substr (g.graduation_date, 1, 7)", "0",
                             " AND g.graduation_date IS NOT NULL" },
   [HS_CHART_KIND_TARGET] = { "'all'", "0", "" },
+  [HS_CHART_KIND_TARGET_DISTRICT] = { "d.name", "d.id", "" },
+  [HS_CHART_KIND_TARGET_SEX] = { "p.sex", "0", "" },
 };
 
 static const struct
@@ -145,6 +148,7 @@ hs_chart_data_free (HsChartData *data)
   g_free (data->target_name);
   g_free (data->target_start);
   g_free (data->target_end);
+  g_free (data->reference_name);
   g_free (data);
 }
 
@@ -263,7 +267,8 @@ label_items (HsChartData *data)
       if (data->kind == HS_CHART_KIND_TREND)
         continue;
       if (rank < (int) G_N_ELEMENTS (fixed_labels) && data->kind != HS_CHART_KIND_DISTRICT
-          && data->kind != HS_CHART_KIND_FACILITY)
+          && data->kind != HS_CHART_KIND_FACILITY
+          && data->kind != HS_CHART_KIND_TARGET_DISTRICT)
         {
           item->label = g_strdup (fixed_labels[rank].label);
           item->translatable = TRUE;
@@ -272,7 +277,7 @@ label_items (HsChartData *data)
         item->label = g_strdup (item->key);
     }
   if (data->kind == HS_CHART_KIND_SEX || data->kind == HS_CHART_KIND_AGE
-      || data->kind == HS_CHART_KIND_CATEGORY)
+      || data->kind == HS_CHART_KIND_CATEGORY || data->kind == HS_CHART_KIND_TARGET_SEX)
     g_ptr_array_sort (data->items, compare_fixed);
 }
 
@@ -337,8 +342,8 @@ query_target (HsDatabase   *db,
   int rc;
 
   stmt = _hs_database_prepare (db,
-                               "SELECT name, value, start_date, end_date FROM target"
-                               " WHERE metric = 'graduates' AND past = 0"
+                               "SELECT name, value, start_date, end_date, metric = 'people'"
+                               " FROM target WHERE past = 0"
                                "  AND (district_id IS NULL OR district_id = ?1)"
                                " ORDER BY district_id IS NULL, id LIMIT 1", error);
   if (stmt == NULL)
@@ -351,6 +356,7 @@ query_target (HsDatabase   *db,
       data->target = sqlite3_column_int (stmt, 1);
       data->target_start = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       data->target_end = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      data->target_people = sqlite3_column_int (stmt, 4) != 0;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -390,6 +396,194 @@ narrow_to_target (const HsChartData *data,
     set_str (&filter->to, data->target_end);
 }
 
+static gboolean
+is_progress (HsChartKind kind)
+{
+  return kind == HS_CHART_KIND_TARGET || kind == HS_CHART_KIND_TARGET_DISTRICT
+         || kind == HS_CHART_KIND_TARGET_SEX;
+}
+
+static HsChartItem *
+find_item (HsChartData *data,
+           const char  *key)
+{
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      HsChartItem *item = g_ptr_array_index (data->items, i);
+
+      if (g_strcmp0 (item->key, key) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+static HsChartItem *
+find_or_add_item (HsChartData *data,
+                  const char  *key,
+                  gint64       id)
+{
+  HsChartItem *item = find_item (data, key);
+
+  if (item != NULL)
+    return item;
+  item = g_new0 (HsChartItem, 1);
+  item->key = g_strdup (key);
+  item->id = id;
+  g_ptr_array_add (data->items, item);
+  return item;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const HsChartItem *x = *(HsChartItem **) a;
+  const HsChartItem *y = *(HsChartItem **) b;
+
+  return g_utf8_collate (x->key, y->key);
+}
+
+/* People reached: everyone who joined a group that started in the period
+ * (graduated, still in it or not), by the chart's key. */
+static gboolean
+query_reached (HsDatabase           *db,
+               HsChartData          *data,
+               const HsChartFilter  *filter,
+               GError              **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s, %s, count (DISTINCT m.participant_id) FROM membership m"
+                         " JOIN hgroup g ON g.id = m.group_id"
+                         " JOIN participant p ON p.id = m.participant_id"
+                         " JOIN district d ON d.id = g.district_id"
+                         " WHERE (?1 IS NULL OR g.start_date >= ?1)"
+                         "  AND (?2 IS NULL OR g.start_date <= ?2)"
+                         "  AND (?3 = 0 OR g.district_id = ?3)"
+                         "  AND (?4 IS NULL OR g.approach = ?4)"
+                         "  AND (?5 IS NULL OR g.setting = ?5)"
+                         " GROUP BY 1", kind_sql[data->kind].key, kind_sql[data->kind].id);
+  if ((stmt = _hs_database_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      find_or_add_item (data, key != NULL ? key : "", sqlite3_column_int64 (stmt, 1))->reached =
+        sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Counting the people reached"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each district's own current target (the newest if several),
+ * and a past programme's figure in the same district. A district with a
+ * target but no graduates yet is there with 0. */
+static gboolean
+fill_district_targets (HsDatabase   *db,
+                       HsChartData  *data,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _hs_database_prepare (db,
+                               "SELECT d.name, d.id, t.past, t.value, t.name,"
+                               " t.metric = 'people' FROM target t"
+                               " JOIN district d ON d.id = t.district_id"
+                               " WHERE (?1 = 0 OR t.district_id = ?1)"
+                               " ORDER BY t.past, t.start_date, t.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->filter.district_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean past = sqlite3_column_int (stmt, 2) != 0;
+      HsChartItem *item;
+
+      /* Current targets come first; a past programme in a district with
+       * neither graduates nor a target is no yardstick for this chart. */
+      item = past ? find_item (data, key)
+                  : find_or_add_item (data, key, sqlite3_column_int64 (stmt, 1));
+      if (item == NULL)
+        continue;
+      if (past)
+        {
+          item->reference = sqlite3_column_int (stmt, 3);
+          set_str (&data->reference_name, (const char *) sqlite3_column_text (stmt, 4));
+        }
+      else
+        {
+          item->target = sqlite3_column_int (stmt, 3);
+          item->people_target = sqlite3_column_int (stmt, 5) != 0;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the programme target"));
+      return FALSE;
+    }
+  g_ptr_array_sort (data->items, compare_keys);
+  return TRUE;
+}
+
+/* Women and men against the current target's split by sex (the
+ * district's own before the programme's, the newest first), and the
+ * latest past programme that counted them (the Bugesera pilot). */
+static gboolean
+fill_sex_targets (HsDatabase   *db,
+                  HsChartData  *data,
+                  GError      **error)
+{
+  HsChartItem *female = find_or_add_item (data, "F", 0);
+  HsChartItem *male = find_or_add_item (data, "M", 0);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _hs_database_prepare (db,
+                               "SELECT past, female, male, name, metric = 'people' FROM target"
+                               " WHERE female IS NOT NULL AND male IS NOT NULL"
+                               "  AND (past = 1 OR district_id IS NULL OR district_id = ?1)"
+                               " ORDER BY past, district_id IS NULL, start_date DESC, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->filter.district_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean past = sqlite3_column_int (stmt, 0) != 0;
+
+      if (past && data->reference_name == NULL)
+        {
+          female->reference = sqlite3_column_int (stmt, 1);
+          male->reference = sqlite3_column_int (stmt, 2);
+          data->reference_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+        }
+      else if (!past && female->target == 0 && male->target == 0)
+        {
+          female->target = sqlite3_column_int (stmt, 1);
+          male->target = sqlite3_column_int (stmt, 2);
+          female->people_target = male->people_target = sqlite3_column_int (stmt, 4) != 0;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _hs_database_set_error (db, error, _("Reading the programme target"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 HsChartData *
 hs_chart_data_query (HsDatabase           *db,
                      HsChartKind           kind,
@@ -405,7 +599,7 @@ hs_chart_data_query (HsDatabase           *db,
   g_return_val_if_fail (kind < HS_CHART_N_KINDS, NULL);
   g_return_val_if_fail (split <= HS_CHART_SPLIT_SEX, NULL);
 
-  if (kind == HS_CHART_KIND_TARGET)
+  if (is_progress (kind))
     split = HS_CHART_SPLIT_NONE;
   data->kind = kind;
   data->split = split;
@@ -418,14 +612,19 @@ hs_chart_data_query (HsDatabase           *db,
 
   if (data->filter.district_id > 0 && !query_district_name (db, data, error))
     return NULL;
-  if (kind == HS_CHART_KIND_TARGET && !query_target (db, data, error))
+  if (is_progress (kind) && !query_target (db, data, error))
     return NULL;
   hs_chart_filter_copy (&counted, &data->filter);
-  if (kind == HS_CHART_KIND_TARGET)
+  if (is_progress (kind))
     narrow_to_target (data, &counted);
-  ok = query_items (db, data, &counted, error);
+  ok = query_items (db, data, &counted, error)
+       && (!is_progress (kind) || query_reached (db, data, &counted, error));
+  for (guint i = 0; ok && is_progress (kind) && i < data->items->len; i++)
+    data->reached += ((HsChartItem *) g_ptr_array_index (data->items, i))->reached;
   hs_chart_filter_clear (&counted);
-  if (!ok)
+  if (!ok
+      || (kind == HS_CHART_KIND_TARGET_DISTRICT && !fill_district_targets (db, data, error))
+      || (kind == HS_CHART_KIND_TARGET_SEX && !fill_sex_targets (db, data, error)))
     return NULL;
 
   if (kind == HS_CHART_KIND_TREND)

@@ -17,6 +17,10 @@ typedef enum
   HS_CHART_KIND_FACILITY,
   HS_CHART_KIND_TREND,
   HS_CHART_KIND_TARGET,
+  /* Progress of each district, and of women and men, towards their own
+   * targets (graduates), with a past programme's figures to compare. */
+  HS_CHART_KIND_TARGET_DISTRICT,
+  HS_CHART_KIND_TARGET_SEX,
   HS_CHART_N_KINDS,
 } HsChartKind;
 
@@ -56,6 +60,14 @@ typedef struct
   gint64    id;
   guint     total;
   guint     values[HS_CHART_MAX_SERIES];
+  /* Progress charts: the people reached (everyone who joined a group
+   * that started in the target's period, graduated or not), the item's own
+   * target, whether that target counts people reached (else graduates),
+   * and the past programme's figure for it; 0 when there is none. */
+  guint     reached;
+  guint     target;
+  gboolean  people_target;
+  guint     reference;
 } HsChartItem;
 
 typedef struct
@@ -81,6 +93,12 @@ typedef struct
   char          *target_name;
   char          *target_start;
   char          *target_end;
+  /* Whether the programme target counts people reached (else graduates),
+   * and the people reached in its period (target charts). */
+  gboolean       target_people;
+  guint          reached;
+  /* Progress charts: the past programme items' reference comes from. */
+  char          *reference_name;
 } HsChartData;
 
 const char    *hs_chart_kind_to_string   (HsChartKind           kind);

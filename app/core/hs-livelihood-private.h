@@ -6,12 +6,23 @@
 
 G_BEGIN_DECLS
 
+/* When a group's 6- and 12-month follow-up clocks start (SQL over a
+ * business_group g): its first seed-capital disbursement, or the date it
+ * started when no capital has come yet. Still active after N months = the
+ * latest visit on or after this date + N months said so. */
+#define HS_LIVELIHOOD_MILESTONE_BASE \
+  "coalesce ((SELECT min (c0.date) FROM business_capital c0" \
+  " WHERE c0.business_group_id = g.id), g.start_date)"
+
 /* Shared by hs-livelihood*.c and hs-target.c. */
 char      *_hs_livelihood_dup_column     (sqlite3_stmt    *stmt,
                                           int              column);
 void       _hs_livelihood_bind_text      (sqlite3_stmt    *stmt,
                                           int              index,
                                           const char      *value);
+gboolean   _hs_livelihood_check_text     (GError         **error,
+                                          const char      *field,
+                                          ...) G_GNUC_NULL_TERMINATED;
 gboolean   _hs_livelihood_step           (HsDatabase      *db,
                                           sqlite3_stmt    *stmt,
                                           const char      *what,

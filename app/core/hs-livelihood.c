@@ -28,6 +28,32 @@ _hs_livelihood_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
+/* Text from a command line or an old file may not be UTF-8; the database
+ * and every report expect it. Pairs of field name and value, then NULL. */
+gboolean
+_hs_livelihood_check_text (GError     **error,
+                           const char  *field,
+                           ...)
+{
+  va_list args;
+  gboolean ok = TRUE;
+
+  va_start (args, field);
+  for (; field != NULL && ok; field = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value != NULL && !g_utf8_validate (value, -1, NULL))
+        {
+          g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                       _("%s: the text is not valid UTF-8; type it again."), field);
+          ok = FALSE;
+        }
+    }
+  va_end (args);
+  return ok;
+}
+
 gboolean
 _hs_livelihood_step (HsDatabase    *db,
                      sqlite3_stmt  *stmt,
@@ -169,7 +195,9 @@ validate_group (HsLivelihoodGroup  *group,
                    _("Enter the livelihood group's name."));
       return FALSE;
     }
-  if (!_hs_check_choice (group->status, group_statuses, _("Status"), error)
+  if (!_hs_livelihood_check_text (error, _("Name"), group->name, _("Activity"), group->activity,
+                                  _("Notes"), group->notes, NULL)
+      || !_hs_check_choice (group->status, group_statuses, _("Status"), error)
       || !_hs_check_date (group->training_start, _("Training start"), error)
       || !_hs_check_date (group->training_end, _("Training end"), error)
       || !_hs_check_date (group->start_date, _("Start date"), error))
@@ -429,7 +457,9 @@ hs_livelihood_add_capital (HsDatabase  *db,
                    _("Enter the date the capital was disbursed."));
       return 0;
     }
-  if (!_hs_check_date (date, _("Disbursed"), error) || !check_group_exists (db, group_id, error))
+  if (!_hs_check_date (date, _("Disbursed"), error)
+      || !_hs_livelihood_check_text (error, _("Source"), source, NULL)
+      || !check_group_exists (db, group_id, error))
     return 0;
 
   if (!_hs_database_write_begin (db, error))
@@ -514,7 +544,9 @@ hs_livelihood_add_visit (HsDatabase  *db,
                    _("Enter the date of the follow-up visit."));
       return 0;
     }
-  if (!_hs_check_date (date, _("Visit date"), error) || !check_group_exists (db, group_id, error))
+  if (!_hs_check_date (date, _("Visit date"), error)
+      || !_hs_livelihood_check_text (error, _("Notes"), notes, NULL)
+      || !check_group_exists (db, group_id, error))
     return 0;
 
   if (!_hs_database_write_begin (db, error))
@@ -573,7 +605,8 @@ hs_livelihood_active_after (HsDatabase  *db,
   stmt = _hs_database_prepare (db,
                                "SELECT v.active FROM business_visit v JOIN business_group g"
                                " ON g.id = v.business_group_id WHERE g.id = ?1"
-                               " AND v.date >= date (g.start_date, '+' || ?2 || ' months')"
+                               " AND v.date >= date (" HS_LIVELIHOOD_MILESTONE_BASE ","
+                               "  '+' || ?2 || ' months')"
                                " ORDER BY v.date DESC, v.id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;

@@ -134,9 +134,10 @@ gboolean           hs_livelihood_delete_visit   (HsDatabase  *db,
                                                  gint64       visit_id,
                                                  GError     **error);
 
-/* Whether the group still worked @months after it started: its latest
- * follow-up visit on or after start + @months said so. FALSE in *@active
- * when it has no start date or no such visit. */
+/* Whether the group still worked @months after its milestone (the first
+ * seed capital, or its start date before any capital): its latest
+ * follow-up visit on or after the milestone + @months said so. FALSE in
+ * *@active when it has neither date or no such visit. */
 gboolean           hs_livelihood_active_after   (HsDatabase  *db,
                                                  gint64       group_id,
                                                  guint        months,
@@ -195,7 +196,8 @@ typedef struct
   guint   groups;
   guint   active_groups;      /* status active now */
   gint64  capital_rwf;
-  guint   due_6;              /* groups started at least 6 months ago… */
+  guint   due_6;              /* groups whose milestone (first capital, else
+                               * start) is at least 6 months ago… */
   guint   active_6;           /* …and active at their latest visit since */
   guint   due_12;
   guint   active_12;

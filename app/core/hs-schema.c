@@ -6,6 +6,38 @@
 /* Each entry takes the file from user_version N to N + 1 and runs inside one
  * transaction together with the new user_version. Never edit a shipped entry:
  * append a new one. */
+/* A random (version 4) UUID in SQL. */
+#define UUID_SQL \
+  "lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2)))" \
+  " || '-4' || substr (lower (hex (randomblob (2))), 2) || '-'" \
+  " || substr ('89ab', 1 + abs (random ()) % 4, 1) || substr (lower (hex (randomblob (2))), 2)" \
+  " || '-' || lower (hex (randomblob (6)))"
+
+/* A uuid given on insert (unless the row brings one, as a merge does). */
+#define UUID_ONLY(table) \
+  "ALTER TABLE " table " ADD COLUMN uuid TEXT;" \
+  "CREATE UNIQUE INDEX " table "_uuid ON " table " (uuid);" \
+  "CREATE TRIGGER " table "_uuid AFTER INSERT ON " table " WHEN NEW.uuid IS NULL BEGIN" \
+  "  UPDATE " table " SET uuid = " UUID_SQL " WHERE id = NEW.id;" \
+  " END;"
+
+/* A uuid, and an "updated" time that every change moves on unless the
+ * change sets it itself (a merge keeps the other office's time). */
+#define UUID_UPDATED(table) \
+  "ALTER TABLE " table " ADD COLUMN uuid TEXT;" \
+  "ALTER TABLE " table " ADD COLUMN updated TEXT;" \
+  "CREATE UNIQUE INDEX " table "_uuid ON " table " (uuid);" \
+  "CREATE TRIGGER " table "_uuid AFTER INSERT ON " table \
+  "  WHEN NEW.uuid IS NULL OR NEW.updated IS NULL BEGIN" \
+  "  UPDATE " table " SET uuid = coalesce (NEW.uuid, " UUID_SQL ")," \
+  "    updated = coalesce (NEW.updated, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))" \
+  "    WHERE id = NEW.id;" \
+  " END;" \
+  "CREATE TRIGGER " table "_updated AFTER UPDATE ON " table \
+  "  WHEN NEW.updated IS OLD.updated AND NEW.uuid IS OLD.uuid BEGIN" \
+  "  UPDATE " table " SET updated = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;" \
+  " END;"
+
 static const char migration_v1[] =
   "CREATE TABLE district ("
   "  id INTEGER PRIMARY KEY,"
@@ -397,6 +429,15 @@ static const char migration_v1[] =
   "ALTER TABLE target ADD COLUMN female INTEGER CHECK (female IS NULL OR female >= 0);"
   "ALTER TABLE target ADD COLUMN male INTEGER CHECK (male IS NULL OR male >= 0);"
   "ALTER TABLE target ADD COLUMN past INTEGER NOT NULL DEFAULT 0 CHECK (past = 0 OR past = 1);"
+  /* Stable identities for the XML export, so that another office's
+   * livelihood records merge instead of duplicating; "updated" decides
+   * which side of a merge is newer. Capital entries and visits are never
+   * edited, only added or removed: a uuid is enough. */
+  UUID_UPDATED ("business_group")
+  UUID_UPDATED ("tvet")
+  UUID_UPDATED ("target")
+  UUID_ONLY ("business_capital")
+  UUID_ONLY ("business_visit")
 
   "INSERT INTO district (name, province) VALUES"
   "  ('Gasabo', 'Kigali'), ('Kicukiro', 'Kigali'), ('Nyarugenge', 'Kigali'),"

@@ -61,7 +61,8 @@ validate (HsTarget  *target,
                      "figures."), female, male, total);
       return FALSE;
     }
-  if (!_hs_check_choice (target->metric, metrics, _("Counts"), error)
+  if (!_hs_livelihood_check_text (error, _("Name"), target->name, NULL)
+      || !_hs_check_choice (target->metric, metrics, _("Counts"), error)
       || !_hs_check_date (target->start_date, _("From"), error)
       || !_hs_check_date (target->end_date, _("To"), error))
     return FALSE;

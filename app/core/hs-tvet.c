@@ -113,7 +113,9 @@ validate (HsTvet  *tvet,
     }
   if (tvet->status == NULL)
     tvet->status = g_strdup ("enrolled");
-  if (!_hs_check_choice (tvet->status, tvet_statuses, _("Status"), error)
+  if (!_hs_livelihood_check_text (error, _("Trade"), tvet->trade, _("Training centre"),
+                                  tvet->centre, _("Notes"), tvet->notes, NULL)
+      || !_hs_check_choice (tvet->status, tvet_statuses, _("Status"), error)
       || !_hs_check_choice (tvet->reintegration, reintegrations, _("Reintegration"), error)
       || !_hs_check_date (tvet->start_date, _("Start date"), error)
       || !_hs_check_date (tvet->end_date, _("End date"), error)

@@ -15,6 +15,7 @@
 #include "hs-core-resources.h"
 #include "hs-database-private.h"
 #include "hs-group.h"
+#include "hs-livelihood-private.h"
 #include "hs-membership.h"
 #include "hs-participant.h"
 #include "hs-xml.h"
@@ -54,6 +55,31 @@ static const char * const session_fields[] = {
 };
 static const char * const session_columns[] = {
   "number", "date", "time", "venue", "topic", "status", "reason", NULL
+};
+
+/* Livelihoods: element names, and the columns they fill in the same order. */
+static const char * const livelihood_group_fields[] = {
+  "name", "district", "activity", "training-start", "training-end", "start-date", "status",
+  "notes", NULL
+};
+static const char * const capital_fields[] = { "amount-rwf", "date", "source", NULL };
+static const char * const visit_fields[] = { "date", "active", "members-present", "notes", NULL };
+static const char * const capital_columns[] = {
+  "business_group_id", "amount_rwf", "date", "source", NULL
+};
+static const char * const visit_columns[] = {
+  "business_group_id", "date", "active", "members_present", "notes", NULL
+};
+static const char * const tvet_fields[] = {
+  "trade", "centre", "start-date", "end-date", "status", "expected-release", "release-date",
+  "reintegration", "reintegration-date", "notes", NULL
+};
+static const char * const tvet_columns[] = {
+  "trade", "centre", "start_date", "end_date", "status", "expected_release", "release_date",
+  "reintegration", "reintegration_date", "notes", NULL
+};
+static const char * const target_fields[] = {
+  "name", "metric", "value", "female", "male", "district", "start-date", "end-date", "past", NULL
 };
 
 /* XML 1.0 cannot carry most control characters, even escaped. */
@@ -196,6 +222,55 @@ write_records (HsDatabase        *db,
                            certificate_attributes, NULL, NULL, error);
 }
 
+/* Livelihood groups, their members, capital and visits, vocational
+ * training and programme targets: after graduation, so after the people
+ * and groups they refer to. Members and trainees follow the participants'
+ * consent, as memberships do. */
+static gboolean
+write_livelihoods (HsDatabase        *db,
+                   xmlTextWriterPtr   writer,
+                   GError           **error)
+{
+  static const char * const updated_attributes[] = { "uuid", "updated", NULL };
+  static const char * const member_attributes[] = { "group", "participant", NULL };
+  static const char * const entry_attributes[] = { "uuid", "group", NULL };
+  static const char * const tvet_attributes[] = { "uuid", "updated", "participant", NULL };
+
+  return write_section (db, writer, "livelihood-groups", "livelihood-group",
+                        "SELECT b.uuid, b.updated, b.name, d.name, b.activity, b.training_start,"
+                        " b.training_end, b.start_date, b.status, b.notes FROM business_group b"
+                        " LEFT JOIN district d ON d.id = b.district_id ORDER BY b.id",
+                        updated_attributes, livelihood_group_fields, NULL, error)
+         && write_section (db, writer, "livelihood-members", "livelihood-member",
+                           "SELECT b.uuid, p.uuid FROM business_member m"
+                           " JOIN business_group b ON b.id = m.business_group_id"
+                           " JOIN participant p ON p.id = m.participant_id"
+                           " WHERE " HS_SQL_SHAREABLE " ORDER BY m.id",
+                           member_attributes, NULL, NULL, error)
+         && write_section (db, writer, "capital-entries", "capital",
+                           "SELECT c.uuid, b.uuid, c.amount_rwf, c.date, c.source"
+                           " FROM business_capital c"
+                           " JOIN business_group b ON b.id = c.business_group_id ORDER BY c.id",
+                           entry_attributes, capital_fields, NULL, error)
+         && write_section (db, writer, "visits", "visit",
+                           "SELECT v.uuid, b.uuid, v.date, v.active, v.members_present, v.notes"
+                           " FROM business_visit v"
+                           " JOIN business_group b ON b.id = v.business_group_id ORDER BY v.id",
+                           entry_attributes, visit_fields, NULL, error)
+         && write_section (db, writer, "tvet-records", "tvet",
+                           "SELECT t.uuid, t.updated, p.uuid, t.trade, t.centre, t.start_date,"
+                           " t.end_date, t.status, t.expected_release, t.release_date,"
+                           " t.reintegration, t.reintegration_date, t.notes FROM tvet t"
+                           " JOIN participant p ON p.id = t.participant_id"
+                           " WHERE " HS_SQL_SHAREABLE " ORDER BY t.id",
+                           tvet_attributes, tvet_fields, NULL, error)
+         && write_section (db, writer, "targets", "target",
+                           "SELECT t.uuid, t.updated, t.name, t.metric, t.value, t.female, t.male,"
+                           " d.name, t.start_date, t.end_date, t.past FROM target t"
+                           " LEFT JOIN district d ON d.id = t.district_id ORDER BY t.id",
+                           updated_attributes, target_fields, NULL, error);
+}
+
 static gboolean
 write_document (HsDatabase        *db,
                 xmlTextWriterPtr   writer,
@@ -244,6 +319,7 @@ write_document (HsDatabase        *db,
                            " WHERE " HS_SQL_SHAREABLE " ORDER BY m.id",
                            membership_attributes, NULL, NULL, error)
          && write_records (db, writer, error)
+         && write_livelihoods (db, writer, error)
          && xmlTextWriterEndDocument (writer) >= 0;
 }
 
@@ -1048,6 +1124,200 @@ merge_certificate (Merge   *merge,
   return merge->result.conflicts > conflicts || raise_counter (merge, serial, error);
 }
 
+/* Livelihoods ------------------------------------------------------------ */
+
+/* The district the record names, as an id in text (NULL for none). One it
+ * does not know here is a conflict: *@known FALSE. FALSE on failure. */
+static gboolean
+district_of (Merge       *merge,
+             const char  *label,
+             const char  *uuid,
+             char       **id,
+             gboolean    *known,
+             GError     **error)
+{
+  const char *district = field (merge, "district");
+  gint64 district_id = district != NULL ? hs_database_find_district (merge->db, district) : 0;
+  g_autofree char *why = NULL;
+
+  *id = id_text (district_id);
+  *known = district == NULL || district_id != 0;
+  if (*known)
+    return TRUE;
+  why = g_strdup_printf (_("the district “%s” is not known here"), district);
+  return add_conflict (merge, label, uuid, why, error);
+}
+
+/* xs:boolean as the 0 or 1 the database keeps. */
+static const char *
+flag (const char *value)
+{
+  if (value == NULL)
+    return NULL;
+  return g_str_equal (value, "true") || g_str_equal (value, "1") ? "1" : "0";
+}
+
+static gboolean
+merge_livelihood_group (Merge   *merge,
+                        GError **error)
+{
+  static const char * const columns[] = { "name", "district_id", "activity", "training_start",
+                                          "training_end", "start_date", "status", "notes", NULL };
+  const char *uuid = attribute (merge, "uuid");
+  g_autofree char *district_id = NULL;
+  gboolean known;
+
+  const char *values[] = { field (merge, "name"), NULL, field (merge, "activity"),
+                           field (merge, "training-start"), field (merge, "training-end"),
+                           field (merge, "start-date"), field (merge, "status"),
+                           field (merge, "notes"), NULL };
+
+  if (!district_of (merge, "livelihood-group", uuid, &district_id, &known, error))
+    return FALSE;
+  if (!known)
+    return TRUE;
+  values[1] = district_id;
+  return upsert_record (merge, "business_group", "livelihood-group", uuid,
+                        attribute (merge, "updated"), columns, values, error);
+}
+
+/* A member or trainee must have graduated here too (TVET: from a prison
+ * group); the other office's rule broken is a conflict, not a failure. */
+static gboolean
+check_graduate (Merge       *merge,
+                gint64       participant_id,
+                gboolean     prison,
+                const char  *label,
+                const char  *key,
+                gboolean    *ok,
+                GError     **error)
+{
+  g_autoptr(GError) refused = NULL;
+
+  *ok = _hs_livelihood_check_graduate (merge->db, participant_id, prison, &refused);
+  if (*ok)
+    return TRUE;
+  if (!g_error_matches (refused, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID)
+      && !g_error_matches (refused, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return FALSE;
+    }
+  return add_conflict (merge, label, key, refused->message, error);
+}
+
+static gboolean
+merge_livelihood_member (Merge   *merge,
+                         GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s", attribute (merge, "group"),
+                                          attribute (merge, "participant"));
+  gint64 group_id = id_of (merge, "business_group", attribute (merge, "group"));
+  gint64 participant_id = id_of (merge, "participant", attribute (merge, "participant"));
+  sqlite3_stmt *stmt;
+  gboolean found, graduate;
+
+  if (group_id == 0 || participant_id == 0)
+    return add_conflict (merge, "livelihood-member", key,
+                         _("its livelihood group or participant was not merged"), error);
+  stmt = _hs_database_prepare (merge->db, "SELECT 1 FROM business_member"
+                                          " WHERE business_group_id = ?1 AND participant_id = ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (found)
+    {
+      merge->result.unchanged++;
+      return TRUE;
+    }
+  if (!check_graduate (merge, participant_id, FALSE, "livelihood-member", key, &graduate, error))
+    return FALSE;
+  if (!graduate)
+    return TRUE;
+  return insert_link (merge, "business_member",
+                      "INSERT INTO business_member (business_group_id, participant_id)"
+                      " VALUES (?1, ?2)", group_id, participant_id, NULL, error);
+}
+
+/* Capital entries and visits are added once and never edited. */
+static gboolean
+merge_group_entry (Merge               *merge,
+                   const char          *table,
+                   const char          *label,
+                   const char * const  *columns,
+                   const char * const  *fields,
+                   GError             **error)
+{
+  const char *uuid = attribute (merge, "uuid");
+  gint64 group_id = id_of (merge, "business_group", attribute (merge, "group"));
+  g_autofree char *group_text = id_text (group_id);
+  const char *values[8] = { group_text };
+
+  if (group_id == 0)
+    return add_conflict (merge, label, uuid, _("its livelihood group was not merged"), error);
+  for (guint i = 0; fields[i] != NULL && i + 2 < G_N_ELEMENTS (values); i++)
+    values[i + 1] = g_str_equal (fields[i], "active") ? flag (field (merge, fields[i]))
+                                                      : field (merge, fields[i]);
+  return upsert_record (merge, table, label, uuid, NULL, columns, values, error);
+}
+
+static gboolean
+merge_tvet (Merge   *merge,
+            GError **error)
+{
+  const char *uuid = attribute (merge, "uuid");
+  gint64 participant_id = id_of (merge, "participant", attribute (merge, "participant"));
+  g_autofree char *participant_text = id_text (participant_id);
+  const char *columns[G_N_ELEMENTS (tvet_columns) + 1] = { "participant_id" };
+  const char *values[G_N_ELEMENTS (tvet_columns) + 1] = { participant_text };
+  gboolean graduate;
+
+  if (participant_id == 0)
+    return add_conflict (merge, "tvet", uuid, _("its participant was not merged"), error);
+  if (id_of (merge, "tvet", uuid) == 0)
+    {
+      if (!check_graduate (merge, participant_id, TRUE, "tvet", uuid, &graduate, error))
+        return FALSE;
+      if (!graduate)
+        return TRUE;
+    }
+  for (guint i = 0; tvet_fields[i] != NULL; i++)
+    {
+      columns[i + 1] = tvet_columns[i];
+      values[i + 1] = field (merge, tvet_fields[i]);
+    }
+  return upsert_record (merge, "tvet", "tvet", uuid, attribute (merge, "updated"), columns,
+                        values, error);
+}
+
+static gboolean
+merge_target (Merge   *merge,
+              GError **error)
+{
+  static const char * const columns[] = { "name", "metric", "value", "female", "male",
+                                          "district_id", "start_date", "end_date", "past", NULL };
+  const char *uuid = attribute (merge, "uuid");
+  g_autofree char *district_id = NULL;
+  gboolean known;
+
+  const char *values[] = { field (merge, "name"), field (merge, "metric"), field (merge, "value"),
+                           field (merge, "female"), field (merge, "male"), NULL,
+                           field (merge, "start-date"), field (merge, "end-date"),
+                           flag (field (merge, "past")), NULL };
+
+  if (!district_of (merge, "target", uuid, &district_id, &known, error))
+    return FALSE;
+  if (!known)
+    return TRUE;
+  values[5] = district_id;
+  return upsert_record (merge, "target", "target", uuid, attribute (merge, "updated"), columns,
+                        values, error);
+}
+
 static void
 read_attributes (Merge            *merge,
                  xmlTextReaderPtr  reader)
@@ -1093,6 +1363,20 @@ finish_record (Merge       *merge,
     ok = merge_attendance (merge, error);
   else if (g_str_equal (name, "certificate"))
     ok = merge_certificate (merge, error);
+  else if (g_str_equal (name, "livelihood-group"))
+    ok = merge_livelihood_group (merge, error);
+  else if (g_str_equal (name, "livelihood-member"))
+    ok = merge_livelihood_member (merge, error);
+  else if (g_str_equal (name, "capital"))
+    ok = merge_group_entry (merge, "business_capital", "capital", capital_columns,
+                            capital_fields, error);
+  else if (g_str_equal (name, "visit"))
+    ok = merge_group_entry (merge, "business_visit", "visit", visit_columns, visit_fields,
+                            error);
+  else if (g_str_equal (name, "tvet"))
+    ok = merge_tvet (merge, error);
+  else if (g_str_equal (name, "target"))
+    ok = merge_target (merge, error);
   g_hash_table_remove_all (merge->fields);
   return ok;
 }

@@ -215,7 +215,9 @@ draw_headline (cairo_t            *cr,
   const HsChartData *age = find_chart (charts, HS_CHART_KIND_AGE);
   const HsChartData *facility = find_chart (charts, HS_CHART_KIND_FACILITY);
   struct { const char *caption; guint value; gboolean shown; } figures[] = {
-    { N_("Graduates"), any->total, any->kind != HS_CHART_KIND_TARGET },
+    { N_("Graduates"), any->total, any->kind != HS_CHART_KIND_TARGET
+                                   && any->kind != HS_CHART_KIND_TARGET_DISTRICT
+                                   && any->kind != HS_CHART_KIND_TARGET_SEX },
     { N_("Female"), item_total (sex, "F"), sex != NULL },
     { N_("Male"), item_total (sex, "M"), sex != NULL },
     { N_("Youth"), item_total (age, "youth"), age != NULL },
@@ -298,7 +300,7 @@ hs_chart_export_report (GPtrArray           *charts,
 
 static const char * const item_headers[HS_CHART_N_KINDS] = {
   N_("District"), N_("Sex"), N_("Age band"), N_("Category"), N_("Facility"), N_("Period"),
-  N_("Target"),
+  N_("Target"), N_("District"), N_("Sex"),
 };
 
 static void
@@ -344,6 +346,61 @@ append_count (GString            *out,
   append_cell (out, text, format, last);
 }
 
+/* Progress charts: each item's graduates and people reached, its target
+ * and what it counts, the past programme's figure (empty when there is
+ * none), and their sums. */
+static void
+append_targets (GString            *out,
+                const HsChartData  *data,
+                const char         *language,
+                HsChartTableFormat  format)
+{
+  guint target = 0, reached = 0, reference = 0;
+
+  append_cell (out, hs_report_gettext (language, item_headers[data->kind]), format, FALSE);
+  append_cell (out, hs_report_gettext (language, N_("Graduates")), format, FALSE);
+  append_cell (out, hs_report_gettext (language, N_("People reached")), format, FALSE);
+  append_cell (out, hs_report_gettext (language, N_("Target")), format, FALSE);
+  append_cell (out, hs_report_gettext (language, N_("Target counts")), format, FALSE);
+  append_cell (out, data->reference_name != NULL ? data->reference_name : "", format, TRUE);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (data->items, i);
+      g_autofree char *label = hs_chart_item_label (data, item, language);
+
+      append_cell (out, label, format, FALSE);
+      append_count (out, item->total, format, FALSE);
+      append_count (out, item->reached, format, FALSE);
+      if (item->target > 0)
+        append_count (out, item->target, format, FALSE);
+      else
+        append_cell (out, "", format, FALSE);
+      append_cell (out, item->target == 0 ? ""
+                        : hs_report_gettext (language, item->people_target ? N_("people reached")
+                                                                           : N_("graduates")),
+                   format, FALSE);
+      if (item->reference > 0)
+        append_count (out, item->reference, format, TRUE);
+      else
+        append_cell (out, "", format, TRUE);
+      target += item->target;
+      reached += item->reached;
+      reference += item->reference;
+    }
+  append_cell (out, hs_report_gettext (language, N_("Total")), format, FALSE);
+  append_count (out, data->total, format, FALSE);
+  append_count (out, reached, format, FALSE);
+  if (target > 0)
+    append_count (out, target, format, FALSE);
+  else
+    append_cell (out, "", format, FALSE);
+  append_cell (out, "", format, FALSE);
+  if (reference > 0)
+    append_count (out, reference, format, TRUE);
+  else
+    append_cell (out, "", format, TRUE);
+}
+
 char *
 hs_chart_to_table (const HsChartData  *data,
                    const char         *language,
@@ -359,9 +416,22 @@ hs_chart_to_table (const HsChartData  *data,
   if (data->kind == HS_CHART_KIND_TARGET)
     {
       append_cell (out, hs_report_gettext (language, N_("Graduates")), format, FALSE);
-      append_cell (out, hs_report_gettext (language, N_("Target")), format, TRUE);
+      append_cell (out, hs_report_gettext (language, N_("People reached")), format, FALSE);
+      append_cell (out, hs_report_gettext (language, N_("Target")), format, FALSE);
+      append_cell (out, hs_report_gettext (language, N_("Target counts")), format, TRUE);
       append_count (out, data->total, format, FALSE);
-      append_count (out, data->target, format, TRUE);
+      append_count (out, data->reached, format, FALSE);
+      append_count (out, data->target, format, FALSE);
+      append_cell (out, data->target == 0 ? ""
+                        : hs_report_gettext (language, data->target_people ? N_("people reached")
+                                                                           : N_("graduates")),
+                   format, TRUE);
+      return g_string_free (out, FALSE);
+    }
+
+  if (data->kind == HS_CHART_KIND_TARGET_DISTRICT || data->kind == HS_CHART_KIND_TARGET_SEX)
+    {
+      append_targets (out, data, language, format);
       return g_string_free (out, FALSE);
     }
 

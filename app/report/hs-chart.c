@@ -45,6 +45,8 @@ static const char * const kind_titles[HS_CHART_N_KINDS] = {
   N_("Prisoners who graduated, by facility"),
   N_("Graduates over time"),
   N_("Progress towards the programme target"),
+  N_("Progress towards the targets, by district"),
+  N_("Progress towards the targets, women and men"),
 };
 
 /* Everything a drawing needs; one per draw call. */
@@ -182,6 +184,38 @@ hs_chart_item_label (const HsChartData *data,
   return g_strdup (item->label != NULL ? item->label : item->key);
 }
 
+static guint progress_count (const HsChartItem *item);
+
+/* "Musanze: 178 / 4,000 (Bugesera pilot 7,313)": the count the item's
+ * target counts (graduates unless it counts people reached). */
+static void
+describe_targets (GString           *out,
+                  const HsChartData *data,
+                  const char        *language)
+{
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (data->items, i);
+      g_autofree char *label = hs_chart_item_label (data, item, language);
+      g_autofree char *total = hs_report_format_count (language, progress_count (item));
+
+      g_string_append_printf (out, "%s%s: %s", i > 0 ? "; " : "", label, total);
+      if (item->target > 0)
+        {
+          g_autofree char *target = hs_report_format_count (language, item->target);
+
+          g_string_append_printf (out, " / %s", target);
+        }
+      if (item->reference > 0)
+        {
+          g_autofree char *reference = hs_report_format_count (language, item->reference);
+
+          g_string_append_printf (out, " (%s %s)", data->reference_name, reference);
+        }
+    }
+}
+
 char *
 hs_chart_describe (const HsChartData *data,
                    const char        *language)
@@ -209,11 +243,14 @@ hs_chart_describe (const HsChartData *data,
     }
   if (data->kind == HS_CHART_KIND_TARGET)
     {
-      g_autofree char *total = hs_report_format_count (language, data->total);
+      g_autofree char *total = hs_report_format_count (language, data->target_people
+                                                                 ? data->reached : data->total);
       g_autofree char *target = hs_report_format_count (language, data->target);
 
       g_string_append_printf (out, "%s / %s", total, target);
     }
+  if (data->kind == HS_CHART_KIND_TARGET_DISTRICT || data->kind == HS_CHART_KIND_TARGET_SEX)
+    describe_targets (out, data, language);
   return g_string_free (out, FALSE);
 }
 
@@ -435,7 +472,8 @@ subtitle_text (const Painter *p)
   g_autofree char *total = format_count (p, data->total);
   char *period;
 
-  if (data->kind == HS_CHART_KIND_TARGET)
+  if (data->kind == HS_CHART_KIND_TARGET || data->kind == HS_CHART_KIND_TARGET_DISTRICT
+      || data->kind == HS_CHART_KIND_TARGET_SEX)
     {
       if (data->target_name != NULL)
         g_ptr_array_add (parts, g_strdup (data->target_name));
@@ -740,7 +778,8 @@ hs_chart_hit_test (double              width,
 
   g_return_val_if_fail (data != NULL, -1);
 
-  if (data->kind == HS_CHART_KIND_TARGET || data->total == 0)
+  if (data->kind == HS_CHART_KIND_TARGET || data->kind == HS_CHART_KIND_TARGET_DISTRICT
+      || data->kind == HS_CHART_KIND_TARGET_SEX || data->total == 0)
     return -1;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
@@ -874,6 +913,7 @@ hs_chart_draw_target (cairo_t            *cr,
   g_autofree char *goal = NULL;
   g_autofree char *of_goal = NULL;
   double top, bottom, share, x0, bar_w, bar_h, bar_y, figure_h, y;
+  guint count;
 
   g_return_if_fail (data != NULL);
 
@@ -888,10 +928,13 @@ hs_chart_draw_target (cairo_t            *cr,
       goto out;
     }
 
-  share = (double) data->total / data->target;
-  done = format_count (&p, data->total);
+  /* A people target counts everyone reached, a graduates target graduates. */
+  count = data->target_people ? data->reached : data->total;
+  share = (double) count / data->target;
+  done = format_count (&p, count);
   goal = format_count (&p, data->target);
-  of_goal = g_strdup_printf (tr (&p, N_("of %s people (%d%%)")), goal,
+  of_goal = g_strdup_printf (data->target_people ? tr (&p, N_("of %s people reached (%d%%)"))
+                                                 : tr (&p, N_("of %s graduates (%d%%)")), goal,
                              (int) floor (share * 100));
   x0 = p.pad * 2;
   bar_w = width - 4 * p.pad;
@@ -933,6 +976,169 @@ out:
   cairo_restore (cr);
 }
 
+/* What the item's target counts: people reached, or graduates. */
+static guint
+progress_count (const HsChartItem *item)
+{
+  return item->people_target ? item->reached : item->total;
+}
+
+static guint
+progress_scale (const HsChartData *data)
+{
+  guint scale = 0;
+
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (data->items, i);
+
+      scale = MAX (scale, MAX (progress_count (item), MAX (item->target, item->reference)));
+    }
+  return scale;
+}
+
+/* "178 of 4,000 graduates (4%)", or the count alone without a target. */
+static char *
+progress_text (const Painter     *p,
+               const HsChartItem *item)
+{
+  g_autofree char *done = format_count (p, progress_count (item));
+  g_autofree char *goal = NULL;
+  int share;
+
+  if (item->target == 0)
+    return g_strdup_printf (tr (p, N_("%s graduates · no target set")), done);
+  goal = format_count (p, item->target);
+  share = (int) floor (100.0 * progress_count (item) / item->target);
+  if (item->people_target)
+    return g_strdup_printf (tr (p, N_("%s of %s people reached (%d%%)")), done, goal, share);
+  return g_strdup_printf (tr (p, N_("%s of %s graduates (%d%%)")), done, goal, share);
+}
+
+/* One row: the target as a track, the graduates over it, and a tick where
+ * the past programme stood. */
+static void
+draw_progress_row (Painter           *p,
+                   const HsChartItem *item,
+                   double             scale,
+                   double             x0,
+                   double             bar_w,
+                   double             y,
+                   double             row_h)
+{
+  cairo_t *cr = p->cr;
+  g_autofree char *label = hs_chart_item_label (p->data, item, p->language);
+  g_autofree char *figures = progress_text (p, item);
+  double bar_h = MIN (row_h * 0.32, p->font * 1.6), bar_y = y + row_h * 0.42;
+
+  set_rgb (cr, &p->palette->text);
+  text_block (p, TRUE, label, p->font, TRUE, p->pad, bar_y + bar_h / 2, x0 - 2 * p->pad, 2,
+              0, 0.5);
+  text_block (p, TRUE, figures, p->font * 0.9, FALSE, x0, bar_y - p->font * 0.25, bar_w, 1,
+              0, 1);
+  if (item->target > 0)
+    {
+      set_rgb (cr, &p->palette->track);
+      cairo_rectangle (cr, x0, bar_y, bar_w * item->target / scale, bar_h);
+      cairo_fill (cr);
+    }
+  set_rgb (cr, item->target > 0 ? &oi_green : &oi_blue);
+  cairo_rectangle (cr, x0, bar_y, bar_w * progress_count (item) / scale, bar_h);
+  cairo_fill (cr);
+  if (item->target > 0)
+    {
+      set_rgb (cr, &p->palette->muted);
+      cairo_set_line_width (cr, MAX (1, p->font / 16));
+      cairo_rectangle (cr, x0, bar_y, bar_w * item->target / scale, bar_h);
+      cairo_stroke (cr);
+    }
+  if (item->reference > 0)
+    {
+      g_autofree char *count = format_count (p, item->reference);
+      g_autofree char *text = g_strdup_printf (tr (p, N_("%s: %s people")),
+                                               p->data->reference_name, count);
+      double x = x0 + bar_w * item->reference / scale;
+
+      set_rgb (cr, &oi_orange);
+      cairo_set_line_width (cr, MAX (2, p->font / 6));
+      cairo_move_to (cr, x, bar_y - p->font * 0.2);
+      cairo_line_to (cr, x, bar_y + bar_h + p->font * 0.2);
+      cairo_stroke (cr);
+      set_rgb (cr, &p->palette->muted);
+      text_block (p, TRUE, text, p->font * 0.8, FALSE, x, bar_y + bar_h + p->font * 0.3, 0, 1,
+                  x - x0 > bar_w / 2 ? 1 : 0, 0);
+    }
+}
+
+/* Progress by district and by sex: the same drawing for both. */
+static void
+draw_progress (cairo_t            *cr,
+               double              width,
+               double              height,
+               const HsChartData  *data,
+               const HsChartStyle *style)
+{
+  Painter p = { NULL };
+  double top, bottom, label_w = 0, row_h, x0, bar_w;
+  guint scale = progress_scale (data);
+
+  g_return_if_fail (data != NULL);
+
+  cairo_save (cr);
+  painter_init (&p, cr, width, height, data, style);
+  paint_background (&p);
+  top = draw_header (&p, TRUE);
+  bottom = draw_footer (&p, TRUE);
+  if (scale == 0)
+    {
+      draw_message (&p, top, bottom, tr (&p, N_("No graduates and no targets yet. Set targets on "
+                                                "the Livelihoods page.")));
+      goto out;
+    }
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      g_autofree char *text = hs_chart_item_label (data, g_ptr_array_index (data->items, i),
+                                                   p.language);
+      g_autoptr(PangoLayout) layout = make_layout (&p, text, p.font, TRUE, 0, 1,
+                                                   PANGO_ALIGN_LEFT);
+      double w;
+
+      layout_size (layout, &w, NULL);
+      label_w = MAX (label_w, w);
+    }
+  x0 = p.pad * 2 + MIN (label_w, width * 0.28);
+  bar_w = width - x0 - 2 * p.pad;
+  row_h = MIN ((bottom - top) / MAX (1, data->items->len), p.font * 5.5);
+  top += MAX (0, (bottom - top - row_h * data->items->len) / 2);
+  for (guint i = 0; i < data->items->len; i++)
+    draw_progress_row (&p, g_ptr_array_index (data->items, i), scale, x0, bar_w,
+                       top + row_h * i, row_h);
+
+out:
+  painter_clear (&p);
+  cairo_restore (cr);
+}
+
+void
+hs_chart_draw_target_district (cairo_t            *cr,
+                               double              width,
+                               double              height,
+                               const HsChartData  *data,
+                               const HsChartStyle *style)
+{
+  draw_progress (cr, width, height, data, style);
+}
+
+void
+hs_chart_draw_target_sex (cairo_t            *cr,
+                          double              width,
+                          double              height,
+                          const HsChartData  *data,
+                          const HsChartStyle *style)
+{
+  draw_progress (cr, width, height, data, style);
+}
+
 void
 hs_chart_draw (cairo_t            *cr,
                double              width,
@@ -943,6 +1149,7 @@ hs_chart_draw (cairo_t            *cr,
   static const HsChartDrawFunc draw[HS_CHART_N_KINDS] = {
     hs_chart_draw_district, hs_chart_draw_sex, hs_chart_draw_age, hs_chart_draw_category,
     hs_chart_draw_facility, hs_chart_draw_trend, hs_chart_draw_target,
+    hs_chart_draw_target_district, hs_chart_draw_target_sex,
   };
 
   g_return_if_fail (data != NULL && data->kind < HS_CHART_N_KINDS);

@@ -82,6 +82,17 @@ void        hs_chart_draw_target     (cairo_t             *cr,
                                       const HsChartData   *data,
                                       const HsChartStyle  *style);
 
+void        hs_chart_draw_target_district (cairo_t        *cr,
+                                           double          width,
+                                           double          height,
+                                           const HsChartData *data,
+                                           const HsChartStyle *style);
+void        hs_chart_draw_target_sex (cairo_t             *cr,
+                                      double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style);
+
 /* The draw function of @data's kind. */
 void        hs_chart_draw            (cairo_t             *cr,
                                       double               width,

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "hs-livelihood-document.h"
+#include "hs-report-file.h"
 #include "hs-report-i18n.h"
 #include "hs-target.h"
 
@@ -225,9 +226,10 @@ draw_groups (Page   *page,
                   MARGIN, y, page->width, FALSE) + 6;
   y = draw_table (page, y, columns, G_N_ELEMENTS (columns), rows, TRUE);
   y += show_text (page, "Sans 8",
-                  T (page, N_("A group counts as active after 6 (12) months when it started at "
-                              "least 6 (12) months ago and its latest follow-up visit since then "
-                              "found it still working.")),
+                  T (page, N_("A group counts as active after 6 (12) months when its first "
+                              "seed capital (or its start, before any capital) is at least 6 (12) "
+                              "months old and its latest follow-up visit since then found it "
+                              "still working.")),
                   MARGIN, y - 10, page->width, FALSE);
   return y + 10;
 }
@@ -345,8 +347,9 @@ hs_livelihood_document_write_pdf (const HsLivelihoodReport *report,
                                   const char               *path,
                                   GError                  **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, HS_LIVELIHOOD_DOCUMENT_WIDTH,
-                                                       HS_LIVELIHOOD_DOCUMENT_HEIGHT);
+  /* Figures only, but every PDF the app writes is private (0600). */
+  cairo_surface_t *surface = hs_report_pdf_surface_create (path, HS_LIVELIHOOD_DOCUMENT_WIDTH,
+                                                           HS_LIVELIHOOD_DOCUMENT_HEIGHT);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 

@@ -6,7 +6,10 @@
 
 #include "hs-chart-export.h"
 #include "hs-i18n.h"
+#include "hs-livelihood-document.h"
+#include "hs-livelihood.h"
 #include "hs-page.h"
+#include "hs-target.h"
 #include "hs-report-i18n.h"
 #include "hs-reports-page.h"
 
@@ -22,6 +25,7 @@ struct _HsReportsPage
   GPtrArray  *sections;
 
   GtkBox     *tables_box;
+  GtkLabel   *follow_up_summary;
 };
 
 static void hs_reports_page_page_init (HsPageInterface *iface);
@@ -42,6 +46,8 @@ static const struct
   { HS_CHART_KIND_FACILITY, HS_CHART_SPLIT_SEX },
   { HS_CHART_KIND_TREND, HS_CHART_SPLIT_SETTING },
   { HS_CHART_KIND_TARGET, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_TARGET_DISTRICT, HS_CHART_SPLIT_NONE },
+  { HS_CHART_KIND_TARGET_SEX, HS_CHART_SPLIT_NONE },
 };
 
 /* A grid of the TSV text: the first line as headers, the last in bold. */
@@ -207,6 +213,137 @@ add_table (HsReportsPage *self,
   gtk_box_append (self->tables_box, section);
 }
 
+static void
+show_save_error (HsReportsPage *self,
+                 const char    *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("The Report Was Not Saved"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The same report as livelihoods report --format csv|pdf, as of today. */
+static gboolean
+write_follow_up (HsReportsPage  *self,
+                 GFile          *file,
+                 gboolean        pdf,
+                 GError        **error)
+{
+  g_autoptr(HsLivelihoodReport) report = hs_livelihood_report_new (self->database, NULL, error);
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *csv = NULL;
+
+  if (report == NULL)
+    return FALSE;
+  if (!pdf)
+    {
+      csv = hs_livelihood_report_csv (report);
+      return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                      G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+    }
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Choose a folder on this computer for the PDF."));
+      return FALSE;
+    }
+  if ((targets = hs_target_list (self->database, error)) == NULL)
+    return FALSE;
+  organisation = hs_database_get_setting (self->database, "organisation.name");
+  return hs_livelihood_document_write_pdf (report, targets, organisation,
+                                           hs_i18n_get_language (), path, error);
+}
+
+static void
+on_follow_up_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          HsReportsPage   *self)
+{
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "hs-pdf"));
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL
+      && !write_follow_up (self, file, pdf, &error))
+    show_save_error (self, error->message);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_follow_up (HsReportsPage *self,
+                gboolean       pdf)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the file name offered for the follow-up report; keep it
+   * short and without slashes. */
+  g_autofree char *name = g_strdup_printf ("%s %s.%s", _("Follow-up report"), date,
+                                           pdf ? "pdf" : "csv");
+
+  dialog = gtk_file_chooser_native_new (pdf ? _("Save Follow-up Report as PDF")
+                                            : _("Save Follow-up Report as CSV"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "hs-pdf", GINT_TO_POINTER (pdf));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_follow_up_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_follow_up_pdf_clicked_cb (GtkButton     *button,
+                             HsReportsPage *self)
+{
+  save_follow_up (self, TRUE);
+}
+
+static void
+on_follow_up_csv_clicked_cb (GtkButton     *button,
+                             HsReportsPage *self)
+{
+  save_follow_up (self, FALSE);
+}
+
+/* The report's headline in one sentence, so the coordinator sees what the
+ * file will say before saving it. */
+static gboolean
+show_follow_up_summary (HsReportsPage  *self,
+                        GError        **error)
+{
+  g_autoptr(HsLivelihoodReport) report = hs_livelihood_report_new (self->database, NULL, error);
+  const char *language = hs_i18n_get_language ();
+  g_autofree char *graduates = NULL, *in_groups = NULL, *in_tvet = NULL, *capital = NULL;
+  g_autofree char *active_6 = NULL, *due_6 = NULL, *active_12 = NULL, *due_12 = NULL;
+  g_autofree char *text = NULL;
+
+  if (report == NULL)
+    return FALSE;
+  graduates = hs_report_format_count (language, report->total.graduates);
+  in_groups = hs_report_format_count (language, report->total.in_groups);
+  in_tvet = hs_report_format_count (language, report->total.in_tvet);
+  capital = hs_report_format_count (language, report->total.capital_rwf);
+  active_6 = hs_report_format_count (language, report->total.active_6);
+  due_6 = hs_report_format_count (language, report->total.due_6);
+  active_12 = hs_report_format_count (language, report->total.active_12);
+  due_12 = hs_report_format_count (language, report->total.due_12);
+  text = g_strdup_printf (_("Of %s graduates, %s are in livelihood groups and %s in vocational "
+                            "training; %s RWF of seed capital disbursed. Groups still active "
+                            "after 6 months: %s of %s; after 12 months: %s of %s."),
+                          graduates, in_groups, in_tvet, capital, active_6, due_6, active_12,
+                          due_12);
+  gtk_label_set_text (self->follow_up_summary, text);
+  return TRUE;
+}
+
 static char *
 table_title (const HsChartData *data,
              const char        *language)
@@ -236,7 +373,8 @@ hs_reports_page_reload (HsReportsPage  *self,
   g_ptr_array_set_size (self->tsv, 0);
   g_ptr_array_set_size (self->names, 0);
 
-  if ((rows = hs_chart_data_breakdown (self->database, NULL, error)) == NULL)
+  if (!show_follow_up_summary (self, error)
+      || (rows = hs_chart_data_breakdown (self->database, NULL, error)) == NULL)
     return FALSE;
   add_table (self, _("Graduates by district, setting, sex and age band"),
              hs_breakdown_to_table (rows, language, HS_CHART_TABLE_CSV),
@@ -282,6 +420,9 @@ hs_reports_page_class_init (HsReportsPageClass *klass)
                                                "/io/github/healingspaces/HealingSpaces/ui/"
                                                "hs-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HsReportsPage, tables_box);
+  gtk_widget_class_bind_template_child (widget_class, HsReportsPage, follow_up_summary);
+  gtk_widget_class_bind_template_callback (widget_class, on_follow_up_pdf_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_follow_up_csv_clicked_cb);
 }
 
 static void
