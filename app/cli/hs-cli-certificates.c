@@ -20,29 +20,6 @@ typedef struct
   HsDatabase *db;
 } CertificateArgs;
 
-/* Accepts "--name value" and "--name=value"; advances *@i past the value. */
-static gboolean
-take_value (const HsCliOptions  *options,
-            int                 *i,
-            const char          *name,
-            const char         **value)
-{
-  const char *arg = options->args[*i];
-  size_t len = strlen (name);
-
-  if (g_str_equal (arg, name) && *i + 1 < options->n_args)
-    {
-      *value = options->args[++*i];
-      return TRUE;
-    }
-  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 parse_certificate_args (const HsCliOptions *options,
                         CertificateArgs    *args)
@@ -52,7 +29,7 @@ parse_certificate_args (const HsCliOptions *options,
       const char *arg = options->args[i];
       const char *participant;
 
-      if (take_value (options, &i, "--participant", &participant))
+      if (_hs_cli_take_value (options, &i, "--participant", &participant))
         {
           gint64 id;
 
@@ -66,12 +43,12 @@ parse_certificate_args (const HsCliOptions *options,
           g_array_append_val (args->participants, id);
           continue;
         }
-      if (take_value (options, &i, "--group", &args->group)
-          || take_value (options, &i, "--ceremony", &args->ceremony)
-          || take_value (options, &i, "--lang", &args->language)
-          || take_value (options, &i, "--issued", &args->issued)
-          || take_value (options, &i, "-o", &args->output)
-          || take_value (options, &i, "--output", &args->output))
+      if (_hs_cli_take_value (options, &i, "--group", &args->group)
+          || _hs_cli_take_value (options, &i, "--ceremony", &args->ceremony)
+          || _hs_cli_take_value (options, &i, "--lang", &args->language)
+          || _hs_cli_take_value (options, &i, "--issued", &args->issued)
+          || _hs_cli_take_value (options, &i, "-o", &args->output)
+          || _hs_cli_take_value (options, &i, "--output", &args->output))
         continue;
       if (g_str_equal (arg, "--portrait"))
         args->portrait = TRUE;

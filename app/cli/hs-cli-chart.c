@@ -25,28 +25,6 @@ typedef struct
   HsChartFilter filter;
 } ChartArgs;
 
-static gboolean
-take_value (const HsCliOptions  *options,
-            int                 *i,
-            const char          *name,
-            const char         **value)
-{
-  const char *arg = options->args[*i];
-  gsize len = strlen (name);
-
-  if (g_str_equal (arg, name) && *i + 1 < options->n_args)
-    {
-      *value = options->args[++*i];
-      return TRUE;
-    }
-  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 replace_str (char       **slot,
              const char  *value)
@@ -63,23 +41,23 @@ parse_args (const HsCliOptions *options,
     {
       const char *from = NULL, *to = NULL, *approach = NULL, *setting = NULL;
 
-      if (take_value (options, &i, "--kind", &args->kinds)
-          || take_value (options, &i, "--split", &args->split)
-          || take_value (options, &i, "--lang", &args->language)
-          || take_value (options, &i, "--theme", &args->theme)
-          || take_value (options, &i, "--size", &args->size)
-          || take_value (options, &i, "--format", &args->format)
-          || take_value (options, &i, "-o", &args->output)
-          || take_value (options, &i, "--output", &args->output)
-          || take_value (options, &i, "--district", &args->district))
+      if (_hs_cli_take_value (options, &i, "--kind", &args->kinds)
+          || _hs_cli_take_value (options, &i, "--split", &args->split)
+          || _hs_cli_take_value (options, &i, "--lang", &args->language)
+          || _hs_cli_take_value (options, &i, "--theme", &args->theme)
+          || _hs_cli_take_value (options, &i, "--size", &args->size)
+          || _hs_cli_take_value (options, &i, "--format", &args->format)
+          || _hs_cli_take_value (options, &i, "-o", &args->output)
+          || _hs_cli_take_value (options, &i, "--output", &args->output)
+          || _hs_cli_take_value (options, &i, "--district", &args->district))
         continue;
-      if (take_value (options, &i, "--from", &from))
+      if (_hs_cli_take_value (options, &i, "--from", &from))
         replace_str (&args->filter.from, from);
-      else if (take_value (options, &i, "--to", &to))
+      else if (_hs_cli_take_value (options, &i, "--to", &to))
         replace_str (&args->filter.to, to);
-      else if (take_value (options, &i, "--approach", &approach))
+      else if (_hs_cli_take_value (options, &i, "--approach", &approach))
         replace_str (&args->filter.approach, approach);
-      else if (take_value (options, &i, "--setting", &setting))
+      else if (_hs_cli_take_value (options, &i, "--setting", &setting))
         replace_str (&args->filter.setting, setting);
       else if (g_str_equal (options->args[i], "--report"))
         args->report = TRUE;
