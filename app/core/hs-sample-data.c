@@ -814,6 +814,11 @@ hs_sample_data_fill (HsDatabase  *db,
    * districts within three years. */
   ok = ok && hs_target_add (db, "Musanze, Nyabihu, Nyamagabe, Ngoma, Nyagatare", "graduates",
                             20000, 0, "2024-01-01", "2026-12-31", error);
+  /* ... shared evenly, 4,000 in each district (the district progress chart). */
+  for (guint i = 0; ok && i < G_N_ELEMENTS (community_plan); i++)
+    ok = hs_target_add (db, community_plan[i].district, "graduates", 4000,
+                        hs_database_find_district (db, community_plan[i].district),
+                        "2024-01-01", "2026-12-31", error);
   ok = ok && add_organisation (db, error);
   ok = ok && _hs_sample_livelihoods_fill (db, &b.today, error);
   g_rand_free (b.rand);

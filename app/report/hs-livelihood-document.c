@@ -60,6 +60,19 @@ show_text (Page       *page,
   return (double) h / PANGO_SCALE;
 }
 
+/* Starts a new page when less than @room is left below @y; returns where
+ * to go on drawing. */
+static double
+need (Page   *page,
+      double  y,
+      double  room)
+{
+  if (y + room <= HS_LIVELIHOOD_DOCUMENT_HEIGHT - MARGIN)
+    return y;
+  cairo_show_page (page->cr);
+  return MARGIN;
+}
+
 static char *
 count (Page    *page,
        guint64  n)
@@ -83,14 +96,12 @@ part_of (Page  *page,
                           (guint) ((part * 100.0) / whole + 0.5));
 }
 
-/* Draws a table with a wrapped bold header; with @total its last row bold. */
+/* The wrapped bold header of a table, and the line under it. */
 static double
-draw_table (Page          *page,
-            double         y,
-            const Column  *columns,
-            guint          n_columns,
-            GPtrArray     *rows,
-            gboolean       has_total)
+draw_header (Page         *page,
+             double        y,
+             const Column *columns,
+             guint         n_columns)
 {
   double header = 0, x = MARGIN;
 
@@ -107,15 +118,30 @@ draw_table (Page          *page,
   cairo_move_to (page->cr, MARGIN, y + header);
   cairo_line_to (page->cr, MARGIN + page->width, y + header);
   cairo_stroke (page->cr);
-  y += header;
+  return y + header;
+}
 
+/* Draws a table with a wrapped bold header, repeated on each page it runs
+ * onto; with @total its last row bold. */
+static double
+draw_table (Page          *page,
+            double         y,
+            const Column  *columns,
+            guint          n_columns,
+            GPtrArray     *rows,
+            gboolean       has_total)
+{
+  y = draw_header (page, y, columns, n_columns);
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = g_ptr_array_index (rows, r);
       gboolean total = has_total && r + 1 == rows->len;
       double height = ROW_HEIGHT;
+      double x = MARGIN;
 
-      x = MARGIN;
+      /* Room for a row wrapped on three lines. */
+      if (need (page, y, 3 * ROW_HEIGHT) != y)
+        y = draw_header (page, MARGIN, columns, n_columns);
       if (total)
         {
           cairo_set_line_width (page->cr, 0.5);
@@ -192,6 +218,7 @@ draw_graduates (Page   *page,
                                 ? (guint) (row->in_either * 100.0 / row->graduates + 0.5) : 0),
                NULL);
     }
+  y = need (page, y, 100);
   y += show_text (page, "Sans Bold 11", T (page, N_("Graduates in livelihoods, by district")),
                   MARGIN, y, page->width, FALSE) + 6;
   return draw_table (page, y, columns, G_N_ELEMENTS (columns), rows, TRUE);
@@ -222,9 +249,11 @@ draw_groups (Page   *page,
                part_of (page, row->active_6, row->due_6),
                part_of (page, row->active_12, row->due_12), NULL);
     }
+  y = need (page, y, 100);
   y += show_text (page, "Sans Bold 11", T (page, N_("Livelihood groups and seed capital")),
                   MARGIN, y, page->width, FALSE) + 6;
   y = draw_table (page, y, columns, G_N_ELEMENTS (columns), rows, TRUE);
+  y = need (page, y - 10, 40) + 10;
   y += show_text (page, "Sans 8",
                   T (page, N_("A group counts as active after 6 (12) months when its first "
                               "seed capital (or its start, before any capital) is at least 6 (12) "
@@ -249,6 +278,7 @@ draw_tvet (Page   *page,
                                       "the training: %s; released: %s; back with their family "
                                       "or community: %s.")),
                           records, completed, released, reintegrated);
+  y = need (page, y, 100);
   y += show_text (page, "Sans Bold 11", T (page, N_("Vocational training (TVET)")), MARGIN, y,
                   page->width, FALSE) + 6;
   return y + show_text (page, "Sans 9", line, MARGIN, y, page->width, FALSE) + 16;
@@ -300,6 +330,7 @@ draw_targets (Page      *page,
                target->male >= 0 ? count (page, (guint64) target->male) : g_strdup ("–"),
                period (page, target), NULL);
     }
+  y = need (page, y, 100);
   y += show_text (page, "Sans Bold 11", T (page, N_("Programme targets and past programmes")),
                   MARGIN, y, page->width, FALSE) + 6;
   return draw_table (page, y, columns, G_N_ELEMENTS (columns), rows, FALSE);
