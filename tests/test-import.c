@@ -95,6 +95,7 @@ test_kinyarwanda_semicolon (void)
     "Mukamana Alice;F;41;Ngoma;;Ngoma Adults;;2025-08-15\r\n", -1);
   g_autoptr(HsCsvImport) import = import_new (db, path);
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   HsImportResult result;
 
@@ -115,8 +116,17 @@ test_kinyarwanda_semicolon (void)
   g_assert_cmpint (count (db, "SELECT count(*) FROM hgroup"), ==, 2);
   g_assert_cmpint (count (db, "SELECT count(*) FROM membership WHERE outcome = 'graduated'"
                               " AND left_date = '2025-08-15'"), ==, 2);
+  /* One audit entry names the import's people: the file, how many, their ids. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM audit_log WHERE table_name = 'participant'"),
-                   ==, 3);
+                   ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+                              " 'participant_import' AND json_extract (after, '$.participants') = 3"
+                              " AND json_extract (after, '$.last_id') - row_id = 2"
+                              " AND json_extract (after, '$.file') LIKE '%.csv'"), ==, 1);
+  history = hs_participant_get_history (db, count (db, "SELECT max(id) FROM participant"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((HsParticipantChange *) history->pdata[0])->action, ==, "insert");
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 3);
 }
 
