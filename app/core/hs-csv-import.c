@@ -726,6 +726,7 @@ typedef struct
   gint64         facility_id;
   const char    *outcome;
   char          *graduation_date;
+  char          *search_key;    /* the name folded to lower-case ASCII */
   gint64         existing_id;   /* a participant this row looks like */
 } Person;
 
@@ -735,6 +736,7 @@ person_clear (Person *person)
   g_clear_object (&person->participant);
   g_clear_pointer (&person->group, g_free);
   g_clear_pointer (&person->graduation_date, g_free);
+  g_clear_pointer (&person->search_key, g_free);
 }
 
 static const char *
@@ -756,8 +758,20 @@ match_word (const char         *value,
             const char * const *words,
             const char * const *results)
 {
-  g_autofree char *folded = fold_header (value);
+  g_autofree char *slow = NULL;
+  char buffer[32];
+  const char *folded = buffer;
+  gsize n = 0;
 
+  /* Most cells are a short ASCII word: folded without an allocation. */
+  for (const char *p = value; *p != '\0' && folded == buffer; p++)
+    {
+      if ((guchar) *p >= 0x80 || n + 1 >= sizeof buffer)
+        folded = slow = fold_header (value);
+      else if (g_ascii_isalnum (*p))
+        buffer[n++] = g_ascii_tolower (*p);
+    }
+  buffer[n] = '\0';
   for (guint i = 0; words[i] != NULL; i++)
     {
       if (g_str_equal (folded, words[i]))
@@ -1141,6 +1155,7 @@ convert_row (HsCsvImport *self,
       g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
       g_auto(GStrv) parts = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *ascii = NULL;
 
       for (guint i = 0; words[i] != NULL; i++)
         {
@@ -1150,6 +1165,8 @@ convert_row (HsCsvImport *self,
       parts = g_strv_builder_end (kept);
       name = g_strjoinv (" ", parts);
       g_object_set (person->participant, "full-name", name, NULL);
+      ascii = g_str_to_ascii (name, "C");
+      person->search_key = g_ascii_strdown (ascii, -1);
     }
   convert_identity (self, row, person, reasons);
   convert_place (self, row, person, reasons);
@@ -1212,12 +1229,11 @@ add_problem (Check      *check,
 }
 
 static char *
-person_key (HsParticipant *participant)
+person_key (Person *person)
 {
-  g_autofree char *ascii = g_str_to_ascii (hs_participant_get_full_name (participant), "C");
-  g_autofree char *name = g_ascii_strdown (ascii, -1);
+  HsParticipant *participant = person->participant;
 
-  return g_strdup_printf ("%s|%d|%" G_GINT64_FORMAT, name,
+  return g_strdup_printf ("%s|%d|%" G_GINT64_FORMAT, person->search_key,
                           hs_participant_get_birth_year (participant),
                           hs_participant_get_district_id (participant));
 }
@@ -1230,7 +1246,7 @@ check_duplicate (Check     *check,
 {
   HsParticipant *participant = person->participant;
   const char *national_id = hs_participant_get_national_id (participant);
-  g_autofree char *key = person_key (participant);
+  g_autofree char *key = person_key (person);
   g_autofree char *id_key = national_id ? g_strconcat ("id|", national_id, NULL) : NULL;
   g_autofree char *message = NULL;
   guint first = GPOINTER_TO_UINT (g_hash_table_lookup (check->seen, key));
@@ -1557,12 +1573,11 @@ create_indexes (Import  *import,
  * ID was checked against the file and the database by check_duplicate (). */
 static gboolean
 insert_new (Import         *import,
-            HsParticipant  *participant,
+            Person         *person,
             GError        **error)
 {
   HsDatabase *db = import->self->db;
-  g_autofree char *ascii = g_str_to_ascii (hs_participant_get_full_name (participant), "C");
-  g_autofree char *search_key = g_ascii_strdown (ascii, -1);
+  HsParticipant *participant = person->participant;
   g_autofree char *phone = NULL;
   const char *age_band = hs_participant_get_age_band (participant);
   int birth_year = hs_participant_get_birth_year (participant);
@@ -1583,7 +1598,7 @@ insert_new (Import         *import,
     hs_phone_normalize (hs_participant_get_phone (participant), &phone);
   _hs_bind_text (stmt, 1, uuid);
   _hs_bind_text (stmt, 2, hs_participant_get_full_name (participant));
-  _hs_bind_text (stmt, 3, search_key);
+  _hs_bind_text (stmt, 3, person->search_key);
   _hs_bind_text (stmt, 4, hs_participant_get_sex (participant));
   if (birth_year != 0)
     sqlite3_bind_int (stmt, 5, birth_year);
@@ -1727,7 +1742,7 @@ import_person (Import   *import,
       return flush_pending (import, error) && merge_person (import, person, existing, error);
     }
   import->result.imported++;
-  if (!insert_new (import, person->participant, error))
+  if (!insert_new (import, person, error))
     return FALSE;
   if (person->group == NULL)
     return TRUE;
