@@ -1202,6 +1202,7 @@ typedef struct
   guint               n_bad;
   GPtrArray          *problems;
   GHashTable         *seen;    /* dedup key → first line (as pointer) */
+  GStringChunk       *keys;    /* of seen: a million keys, freed at once */
   /* FALSE while every participant in the database came from this file: then
    * the table of keys seen already answers, and no query per row is needed. */
   gboolean            db_may_match;
@@ -1254,9 +1255,11 @@ check_duplicate (Check     *check,
   gint64 existing;
 
   if (first == 0)
-    g_hash_table_insert (check->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+    g_hash_table_insert (check->seen, g_string_chunk_insert (check->keys, key),
+                         GUINT_TO_POINTER (line));
   if (id_key != NULL && first_id == 0)
-    g_hash_table_insert (check->seen, g_steal_pointer (&id_key), GUINT_TO_POINTER (line));
+    g_hash_table_insert (check->seen, g_string_chunk_insert (check->keys, id_key),
+                         GUINT_TO_POINTER (line));
 
   if (first_id != 0)
     message = g_strdup_printf (_("possibly the same person as line %u (same national ID)"),
@@ -1335,7 +1338,8 @@ check_init (Check              *check,
   check->self = self;
   check->duplicates = duplicates;
   check->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_import_problem_free);
-  check->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  check->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  check->keys = g_string_chunk_new (64 * 1024);
   check->db_may_match = query_id (self->db, "SELECT EXISTS (SELECT 1 FROM participant)",
                                   NULL, 0) != 0;
 }
@@ -1345,6 +1349,7 @@ check_clear (Check *check)
 {
   g_clear_pointer (&check->problems, g_ptr_array_unref);
   g_clear_pointer (&check->seen, g_hash_table_unref);
+  g_clear_pointer (&check->keys, g_string_chunk_free);
 }
 
 static gboolean
