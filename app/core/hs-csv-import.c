@@ -1418,6 +1418,7 @@ typedef struct
   sqlite3_stmt         *insert;
   guint64               uuid_ms;        /* for time-ordered UUIDs */
   guint32               uuid_count;
+  GRand                *rand;           /* seeded from /dev/urandom; no global lock */
 } Import;
 
 /* A time-ordered UUID (version 7, RFC 9562): the import's start in ms, a
@@ -1430,11 +1431,13 @@ static void
 format_uuid (Import *import,
              char    out[37])
 {
+  static const char hex[] = "0123456789abcdef";
   guint64 ms = import->uuid_ms;
   guint32 n = import->uuid_count++;
-  guint32 r1 = g_random_int ();
-  guint32 r2 = g_random_int ();
+  guint32 r1 = g_rand_int (import->rand);
+  guint32 r2 = g_rand_int (import->rand);
   guint8 b[16];
+  char *o = out;
 
   for (int i = 0; i < 6; i++)
     b[i] = (guint8) (ms >> (40 - 8 * i));
@@ -1448,9 +1451,14 @@ format_uuid (Import *import,
   b[13] = (guint8) (r1 >> 22);
   b[14] = (guint8) r2;
   b[15] = (guint8) (r2 >> 8);
-  g_snprintf (out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-              b[13], b[14], b[15]);
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *o++ = '-';
+      *o++ = hex[b[i] >> 4];
+      *o++ = hex[b[i] & 0x0F];
+    }
+  *o = '\0';
 }
 
 static int
@@ -1828,6 +1836,7 @@ import_init (Import  *import,
   import->check->db_may_match = query_id (db, "SELECT EXISTS (SELECT 1 FROM participant)",
                                           NULL, 0) != 0;
   import->uuid_ms = (guint64) (g_get_real_time () / 1000);
+  import->rand = g_rand_new ();
   import->insert = _hs_database_prepare (db,
                                          "INSERT INTO participant (uuid, full_name, search_key,"
                                          " sex, birth_year, age_band, phone, national_id,"
@@ -1852,7 +1861,7 @@ hs_csv_import_run (HsCsvImport          *self,
 {
   Check check;
   Import import = { self, &check, duplicates, skip_bad_rows, { 0, }, NULL, 0, 0, 0, 0, 0, 0,
-                    NULL, NULL, 0, 0 };
+                    NULL, NULL, 0, 0, NULL };
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1902,5 +1911,6 @@ hs_csv_import_run (HsCsvImport          *self,
   check_clear (&check);
   g_free (import.now);
   g_clear_pointer (&import.indexes, g_ptr_array_unref);
+  g_clear_pointer (&import.rand, g_rand_free);
   return ok;
 }
