@@ -251,6 +251,8 @@ test_cancel_changes_nothing (void)
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   HsImportResult result;
+  gint64 indexes = count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                               " AND tbl_name = 'participant'");
 
   for (int i = 0; i < 2000; i++)
     g_string_append_printf (csv, "Person %d,F,1990,Ngoma\n", i);
@@ -261,6 +263,21 @@ test_cancel_changes_nothing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant"), ==, 0);
   g_assert_cmpint (count (db, "SELECT count(*) FROM audit_log"), ==, 0);
+  /* An import into an empty table drops its indexes until the end. */
+  g_assert_cmpint (indexes, >=, 6);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                              " AND tbl_name = 'participant'"), ==, indexes);
+
+  /* …and builds them again when the import stays. */
+  g_clear_error (&error);
+  g_assert_true (hs_csv_import_run (import, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE,
+                                    NULL, NULL, NULL, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant"), ==, 2000);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                              " AND tbl_name = 'participant'"), ==, indexes);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant INDEXED BY participant_search_key"
+                              " WHERE search_key = 'person 1999'"), ==, 1);
 }
 
 static void
