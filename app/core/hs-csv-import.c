@@ -1121,6 +1121,27 @@ check_formulas (HsCsvImport *self,
     }
 }
 
+/* A quoted name may hold a line break or doubled spaces: the words, each
+ * once separated by one space. */
+static char *
+join_words (const char *value)
+{
+  char *out = g_malloc (strlen (value) + 1);
+  char *o = out;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (strchr (" \t\r\n", *p) == NULL)
+        *o++ = *p;
+      else if (o > out && o[-1] != ' ')
+        *o++ = ' ';
+    }
+  if (o > out && o[-1] == ' ')
+    o--;
+  *o = '\0';
+  return out;
+}
+
 /* Every reason the row cannot be imported, in column order. */
 static GPtrArray *
 convert_row (HsCsvImport *self,
@@ -1150,20 +1171,9 @@ convert_row (HsCsvImport *self,
   check_formulas (self, row, reasons);
   if ((value = cell (self, row, HS_IMPORT_FIELD_NAME)) != NULL)
     {
-      /* A quoted name may hold a line break or doubled spaces. */
-      g_auto(GStrv) words = g_strsplit_set (value, " \t\r\n", -1);
-      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-      g_auto(GStrv) parts = NULL;
-      g_autofree char *name = NULL;
+      g_autofree char *name = join_words (value);
       g_autofree char *ascii = NULL;
 
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          if (*words[i] != '\0')
-            g_strv_builder_add (kept, words[i]);
-        }
-      parts = g_strv_builder_end (kept);
-      name = g_strjoinv (" ", parts);
       g_object_set (person->participant, "full-name", name, NULL);
       ascii = g_str_to_ascii (name, "C");
       person->search_key = g_ascii_strdown (ascii, -1);
