@@ -95,6 +95,7 @@ test_kinyarwanda_semicolon (void)
     "Mukamana Alice;F;41;Ngoma;;Ngoma Adults;;2025-08-15\r\n", -1);
   g_autoptr(HsCsvImport) import = import_new (db, path);
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   HsImportResult result;
 
@@ -115,8 +116,17 @@ test_kinyarwanda_semicolon (void)
   g_assert_cmpint (count (db, "SELECT count(*) FROM hgroup"), ==, 2);
   g_assert_cmpint (count (db, "SELECT count(*) FROM membership WHERE outcome = 'graduated'"
                               " AND left_date = '2025-08-15'"), ==, 2);
+  /* One audit entry names the import's people: the file, how many, their ids. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM audit_log WHERE table_name = 'participant'"),
-                   ==, 3);
+                   ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+                              " 'participant_import' AND json_extract (after, '$.participants') = 3"
+                              " AND json_extract (after, '$.last_id') - row_id = 2"
+                              " AND json_extract (after, '$.file') LIKE '%.csv'"), ==, 1);
+  history = hs_participant_get_history (db, count (db, "SELECT max(id) FROM participant"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((HsParticipantChange *) history->pdata[0])->action, ==, "insert");
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 3);
 }
 
@@ -241,6 +251,8 @@ test_cancel_changes_nothing (void)
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   HsImportResult result;
+  gint64 indexes = count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                               " AND tbl_name = 'participant'");
 
   for (int i = 0; i < 2000; i++)
     g_string_append_printf (csv, "Person %d,F,1990,Ngoma\n", i);
@@ -251,6 +263,21 @@ test_cancel_changes_nothing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant"), ==, 0);
   g_assert_cmpint (count (db, "SELECT count(*) FROM audit_log"), ==, 0);
+  /* An import into an empty table drops its indexes until the end. */
+  g_assert_cmpint (indexes, >=, 6);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                              " AND tbl_name = 'participant'"), ==, indexes);
+
+  /* …and builds them again when the import stays. */
+  g_clear_error (&error);
+  g_assert_true (hs_csv_import_run (import, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE,
+                                    NULL, NULL, NULL, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant"), ==, 2000);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                              " AND tbl_name = 'participant'"), ==, indexes);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant INDEXED BY participant_search_key"
+                              " WHERE search_key = 'person 1999'"), ==, 1);
 }
 
 static void

@@ -151,6 +151,9 @@ hs_participant_get_history (HsDatabase  *db,
                                " WHERE a.table_name = 'participant' AND (a.row_id = ?1"
                                "   OR a.row_id IN (SELECT merged FROM participant_merge"
                                "                   WHERE kept = ?1))"
+                               /* A CSV import audits its people in one entry. */
+                               " OR a.table_name = 'participant_import' AND a.row_id <= ?1"
+                               "   AND json_extract (a.after, '$.last_id') >= ?1"
                                " ORDER BY a.id DESC", error);
   if (stmt == NULL)
     return NULL;
