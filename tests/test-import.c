@@ -127,6 +127,14 @@ test_kinyarwanda_semicolon (void)
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 1);
   g_assert_cmpstr (((HsParticipantChange *) history->pdata[0])->action, ==, "insert");
+  /* ... and so does the copy of their data a person may ask for. */
+  {
+    g_autofree char *json = hs_participant_export_json (db, count (db, "SELECT min(id) FROM"
+                                                                       " participant"), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (json, "participant_import"));
+  }
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 3);
 }
 

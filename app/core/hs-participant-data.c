@@ -257,7 +257,10 @@ hs_participant_export_json (HsDatabase  *db,
                        "SELECT id FROM tvet WHERE participant_id = ?1 ORDER BY id", id, error)
       || !append_rows (out, db, "history", "audit_log",
                        "SELECT id FROM audit_log WHERE table_name = 'participant'"
-                       " AND row_id = ?1 ORDER BY id", id, error))
+                       " AND row_id = ?1"
+                       /* The CSV import that brought them in, if one did. */
+                       " OR table_name = 'participant_import' AND row_id <= ?1"
+                       " AND json_extract (after, '$.last_id') >= ?1 ORDER BY id", id, error))
     return NULL;
   g_string_append (out, "\n}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
