@@ -37,11 +37,11 @@ SECTIONS = ('dashboard', 'participants', 'groups', 'calendar', 'certificates', '
             'livelihoods')
 # Labels of GTK's own file chooser and print dialog that our catalogue also
 # translates: in those dialogs they come from GTK, in English (accepted).
-STOCK = {'Cancel', '_Cancel', 'Name', 'Size', 'Type', 'Modified', 'Location', 'Open', 'Save',
-         'Print', 'Close', 'Other Locations', 'Recent', 'Home', 'Desktop', 'Search', 'Pages',
-         'Copies', 'Settings', 'Layout', 'Preview', 'General', 'Paper', 'Options', 'All',
-         'Orientation', 'Scale', 'Format', 'Both', 'None', 'Colour', 'Color', 'Portrait',
-         'Landscape', 'Range', 'Current Page', 'Selection', 'Folder', 'File'}
+STOCK = {'Cancel', '_Cancel', 'Name', 'Name:', 'Status', 'Size', 'Type', 'Modified', 'Location',
+         'Open', 'Save', 'Print', 'Close', 'Other Locations', 'Recent', 'Home', 'Desktop',
+         'Search', 'Pages', 'Copies', 'Settings', 'Layout', 'Preview', 'General', 'Paper',
+         'Options', 'All', 'Orientation', 'Scale', 'Format', 'Both', 'None', 'Colour', 'Color',
+         'Portrait', 'Landscape', 'Range', 'Current Page', 'Selection', 'Folder', 'File'}
 CATALOG = gettext.translation('healing-spaces', LOCALEDIR, languages=['rw'], fallback=True)
 # The accessible names of the pages: the type's name unless the page has a label.
 PAGES = ('HsDashboardPage', CATALOG.gettext('Participants'), 'HsGroupsPage', 'HsCalendarPage',
@@ -199,6 +199,13 @@ def close(app, title, window):
     wait_for('%r to close' % title, lambda: not is_open(app, title), timeout=5)
 
 
+def named(button, want):
+    """GTK 4.8 joins a button's label and accessible label in its name:
+    "_Save PDF… Save PDF…", "Save as CSV Save as CSV…"."""
+    name = plain(button.name)
+    return name == want or name.endswith(' ' + want) or name.startswith(want + ' ')
+
+
 def press(root, label):
     """Activates the button whose name (without mnemonic) is the translation of @label.
     Walking a page full of tables over AT-SPI takes long on a busy machine."""
@@ -209,7 +216,7 @@ def press(root, label):
                                                                    pyatspi.ROLE_TOGGLE_BUTTON)
     try:
         button = wait_for('the button %r' % want, timeout=60, probe=lambda: [
-            b for b in buttons() if plain(b.name) == want or plain(b.name).endswith(' ' + want)])[0]
+            b for b in buttons() if named(b, want)])[0]
     except Failure:
         raise Failure('no button %r in %r; its buttons: %r'
                       % (want, root.name, [b.name for b in buttons()]))
