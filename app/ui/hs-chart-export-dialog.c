@@ -81,7 +81,10 @@ on_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  const char *size_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+  /* Only a single chart has the "size" choice: asking for it otherwise warns. */
+  const char *size_id = export->mode == HS_CHART_EXPORT_ONE
+                        ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size")
+                        : NULL;
   const char *theme = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "style");
   g_autoptr(GPtrArray) charts = NULL;
   g_autoptr(GError) error = NULL;

@@ -484,9 +484,9 @@ hs_groups_page_init (HsGroupsPage *self)
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (status_model));
   self->filling = FALSE;
 
-  add_column (self, _("Group"), COLUMN_NAME, 200);
-  add_column (self, _("District or facility"), COLUMN_PLACE, 160);
-  add_column (self, _("Facilitators"), COLUMN_FACILITATORS, 190);
+  add_column (self, _("Group"), COLUMN_NAME, 180);
+  add_column (self, _("District or facility"), COLUMN_PLACE, 140);
+  add_column (self, _("Facilitators"), COLUMN_FACILITATORS, 175);
   add_column (self, _("Members"), COLUMN_MEMBERS, -1);
   add_column (self, _("Progress"), COLUMN_PROGRESS, -1);
   add_column (self, _("Status"), COLUMN_STATUS, -1);

@@ -884,6 +884,9 @@ show_detail (HsLivelihoodsPage *self)
       GtkWidget *status = adw_status_page_new ();
 
       gtk_widget_add_css_class (status, "compact");
+      /* Without it the page gets its scrolled minimum height: the longer
+       * Kinyarwanda description was cut after two lines. */
+      gtk_widget_set_vexpand (status, TRUE);
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-users-symbolic");
       adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Livelihood Group Chosen"));
       adw_status_page_set_description (ADW_STATUS_PAGE (status),
