@@ -6,6 +6,7 @@
 
 #include "hs-graduation.h"
 #include "hs-group-list.h"
+#include "hs-i18n.h"
 #include "hs-sample-data.h"
 #include "hs-schedule.h"
 #include "hs-sign-in-sheet.h"
@@ -55,6 +56,24 @@ test_pdf (void)
       g_assert_nonnull (strstr (text, hs_group_row_get_name (row)));
       g_assert_nonnull (strstr (text, "Signature"));
       g_assert_nonnull (strstr (text, "Attendance sheet"));
+      g_assert_nonnull (strstr (text, "Urutonde rw'ubwitabire"));
+
+      /* A sheet in one language has none of the other's words. */
+      for (guint i = 0; i < 2; i++)
+        {
+          const char *language = i == 0 ? "en" : "rw";
+          const char *wanted = i == 0 ? "Attendance sheet" : "Urutonde rw'ubwitabire";
+          const char *unwanted = i == 0 ? "Urutonde rw'ubwitabire" : "Attendance sheet";
+          g_autofree char *one = NULL;
+
+          hs_sign_in_sheet_set_language (sheet, language);
+          g_assert_true (hs_sign_in_sheet_write_pdf (sheet, pdf, &error));
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                       NULL, NULL, &one, NULL, &status, &error));
+          g_assert_nonnull (strstr (one, wanted));
+          g_assert_null (strstr (one, unwanted));
+          g_assert_null (strstr (one, i == 0 ? "Umukono" : "Signature"));
+        }
     }
   g_clear_object (&db);
   {
@@ -75,6 +94,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  hs_i18n_init (NULL);   /* the sheet reads the catalogue the build made */
   g_test_add_func ("/report/sign-in-sheet/pdf", test_pdf);
   return g_test_run ();
 }

@@ -27,6 +27,7 @@ struct _HsSignInSheet
   char      *venue;
   char      *facilitators;
   GPtrArray *names;
+  char      *language;   /* "rw", "en" or "rw+en" */
 };
 
 void
@@ -40,6 +41,7 @@ hs_sign_in_sheet_free (HsSignInSheet *sheet)
   g_free (sheet->venue);
   g_free (sheet->facilitators);
   g_clear_pointer (&sheet->names, g_ptr_array_unref);
+  g_free (sheet->language);
   g_free (sheet);
 }
 
@@ -88,6 +90,7 @@ hs_sign_in_sheet_load (HsDatabase  *db,
   sheet->time = g_strdup (hs_session_get_time (session));
   sheet->venue = g_strdup (hs_session_get_venue (session) ?: hs_group_get_venue (group));
   sheet->names = g_ptr_array_new_with_free_func (g_free);
+  sheet->language = g_strdup ("rw+en");
   for (guint i = 0; i < members->len; i++)
     {
       HsMemberStanding *s = g_ptr_array_index (members, i);
@@ -106,13 +109,33 @@ hs_sign_in_sheet_get_n_pages (HsSignInSheet *sheet)
   return n <= ROWS_FIRST ? 1 : 1 + (n - ROWS_FIRST + ROWS_NEXT - 1) / ROWS_NEXT;
 }
 
-/* "Itsinda / Group": the sheet is read by members and donors alike. */
+void
+hs_sign_in_sheet_set_language (HsSignInSheet *sheet,
+                               const char    *language)
+{
+  g_return_if_fail (g_strcmp0 (language, "rw") == 0 || g_strcmp0 (language, "en") == 0
+                    || g_strcmp0 (language, "rw+en") == 0);
+  g_free (sheet->language);
+  sheet->language = g_strdup (language);
+}
+
+static gboolean
+bilingual (HsSignInSheet *sheet)
+{
+  return g_str_equal (sheet->language, "rw+en");
+}
+
+/* "Itsinda / Group" on a sheet in both languages, read by members and
+ * donors alike; else the one language's word. */
 static char *
-both (const char *msgid)
+label (HsSignInSheet *sheet,
+       const char    *msgid)
 {
   const char *rw = hs_report_gettext ("rw", msgid);
   const char *en = hs_report_gettext ("en", msgid);
 
+  if (!bilingual (sheet))
+    return g_strdup (hs_report_gettext (sheet->language, msgid));
   return g_str_equal (rw, en) ? g_strdup (en) : g_strdup_printf ("%s / %s", rw, en);
 }
 
@@ -140,15 +163,16 @@ show_text (cairo_t    *cr,
 }
 
 static double
-draw_field (cairo_t    *cr,
-            const char *msgid,
-            const char *value,
-            double      y,
-            double      width)
+draw_field (HsSignInSheet *sheet,
+            cairo_t       *cr,
+            const char    *msgid,
+            const char    *value,
+            double         y,
+            double         width)
 {
-  g_autofree char *label = both (msgid);
+  g_autofree char *text = label (sheet, msgid);
 
-  show_text (cr, "Sans Bold 9", label, MARGIN, y, 170);
+  show_text (cr, "Sans Bold 9", text, MARGIN, y, 170);
   return show_text (cr, "Sans 10", value != NULL ? value : "", MARGIN + 175, y,
                     width - 2 * MARGIN - 175) + 6;
 }
@@ -158,21 +182,24 @@ draw_heading (HsSignInSheet *sheet,
               cairo_t       *cr,
               double         width)
 {
-  g_autofree char *title = both (N_("Attendance sheet"));
+  g_autofree char *title = label (sheet, N_("Attendance sheet"));
   g_autofree char *number = g_strdup_printf ("%d", sheet->number);
   g_autofree char *rw_date = hs_report_format_date ("rw", sheet->date);
   g_autofree char *en_date = hs_report_format_date ("en", sheet->date);
-  g_autofree char *date = g_strdup_printf ("%s / %s%s%s", rw_date, en_date,
+  g_autofree char *dates = bilingual (sheet)
+                           ? g_strdup_printf ("%s / %s", rw_date, en_date)
+                           : g_strdup (g_str_equal (sheet->language, "rw") ? rw_date : en_date);
+  g_autofree char *date = g_strdup_printf ("%s%s%s", dates,
                                            sheet->time != NULL ? " · " : "",
                                            sheet->time != NULL ? sheet->time : "");
   double y = MARGIN;
 
   y += show_text (cr, "Sans Bold 16", title, MARGIN, y, width - 2 * MARGIN) + 12;
-  y += draw_field (cr, N_("Group"), sheet->group, y, width);
-  y += draw_field (cr, N_("Session"), number, y, width);
-  y += draw_field (cr, N_("Date"), date, y, width);
-  y += draw_field (cr, N_("Venue"), sheet->venue, y, width);
-  y += draw_field (cr, N_("Facilitators"), sheet->facilitators, y, width);
+  y += draw_field (sheet, cr, N_("Group"), sheet->group, y, width);
+  y += draw_field (sheet, cr, N_("Session"), number, y, width);
+  y += draw_field (sheet, cr, N_("Date"), date, y, width);
+  y += draw_field (sheet, cr, N_("Venue"), sheet->venue, y, width);
+  y += draw_field (sheet, cr, N_("Facilitators"), sheet->facilitators, y, width);
   return y + 12;
 }
 
@@ -184,8 +211,8 @@ draw_table (HsSignInSheet *sheet,
             guint          first,
             guint          count)
 {
-  g_autofree char *name_label = both (N_("Name"));
-  g_autofree char *signature_label = both (N_("Signature"));
+  g_autofree char *name_label = label (sheet, N_("Name"));
+  g_autofree char *signature_label = label (sheet, N_("Signature"));
   double name_x = MARGIN + 30, signature_x = MARGIN + (width - 2 * MARGIN) * 0.55;
 
   cairo_set_line_width (cr, 0.6);
@@ -224,7 +251,7 @@ hs_sign_in_sheet_draw_page (HsSignInSheet *sheet,
   guint first = page == 0 ? 0 : ROWS_FIRST + (page - 1) * ROWS_NEXT;
   guint count = MIN (sheet->names->len - MIN (first, sheet->names->len),
                      page == 0 ? ROWS_FIRST : ROWS_NEXT);
-  g_autofree char *footer_label = both (N_("Facilitators' signatures"));
+  g_autofree char *footer_label = label (sheet, N_("Facilitators' signatures"));
   g_autofree char *page_text = g_strdup_printf ("%s · %u/%u", sheet->group, page + 1,
                                                 hs_sign_in_sheet_get_n_pages (sheet));
   double y;

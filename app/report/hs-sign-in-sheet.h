@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The A4 sheet members sign at a session: group, date, venue, facilitators,
  * one line per member with a signature box; labels in Kinyarwanda and
- * English. The same drawing serves GtkPrintOperation and PDF files. */
+ * English, or in one of them (hs_sign_in_sheet_set_language). The same
+ * drawing serves GtkPrintOperation and PDF files. */
 typedef struct _HsSignInSheet HsSignInSheet;
 
 #define HS_SIGN_IN_SHEET_WIDTH  595.276   /* A4 portrait, in points */
@@ -19,6 +20,9 @@ HsSignInSheet *hs_sign_in_sheet_load        (HsDatabase      *db,
                                              gint64           session_id,
                                              GError         **error);
 void           hs_sign_in_sheet_free        (HsSignInSheet   *sheet);
+/* "rw+en" (the default), "rw" or "en". */
+void           hs_sign_in_sheet_set_language (HsSignInSheet  *sheet,
+                                              const char     *language);
 guint          hs_sign_in_sheet_get_n_pages (HsSignInSheet   *sheet);
 /* Draws @page (from 0) on a @width × @height area, in points. */
 void           hs_sign_in_sheet_draw_page   (HsSignInSheet   *sheet,

@@ -17,12 +17,46 @@ struct _HsPreferencesWindow
   /* Template widgets */
   AdwPreferencesPage   *general_page;
   AdwComboRow          *language_row;
+  AdwComboRow          *sheet_language_row;
 };
 
 G_DEFINE_FINAL_TYPE (HsPreferencesWindow, hs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* In the order of the combo row's model. */
+/* In the order of the combo rows' models. */
 static const char * const languages[] = { "", "rw", "en" };
+static const char * const sheet_languages[] = { "rw+en", "rw", "en" };
+
+/* Stores the value @row shows in @key. */
+static void
+store_choice (HsPreferencesWindow *self,
+              AdwComboRow         *row,
+              const char          *key,
+              const char * const  *values,
+              guint                n_values)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autofree char *current = NULL;
+
+  if (self->settings == NULL || selected >= n_values)
+    return;
+  current = g_settings_get_string (self->settings, key);
+  if (g_strcmp0 (current, values[selected]) != 0)
+    g_settings_set_string (self->settings, key, values[selected]);
+}
+
+static void
+load_choice (HsPreferencesWindow *self,
+             AdwComboRow         *row,
+             const char          *key,
+             const char * const  *values,
+             guint                n_values)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, key);
+
+  for (guint i = 0; i < n_values; i++)
+    if (g_strcmp0 (value, values[i]) == 0)
+      adw_combo_row_set_selected (row, i);
+}
 
 /* The application watches the key and rebuilds its windows in the new
  * language, this one included. */
@@ -31,24 +65,16 @@ on_language_row_selected_cb (AdwComboRow         *row,
                              GParamSpec          *pspec,
                              HsPreferencesWindow *self)
 {
-  guint selected = adw_combo_row_get_selected (row);
-  g_autofree char *current = NULL;
-
-  if (self->settings == NULL || selected >= G_N_ELEMENTS (languages))
-    return;
-  current = g_settings_get_string (self->settings, "language");
-  if (g_strcmp0 (current, languages[selected]) != 0)
-    g_settings_set_string (self->settings, "language", languages[selected]);
+  store_choice (self, row, "language", languages, G_N_ELEMENTS (languages));
 }
 
+/* Read when a sheet is printed. */
 static void
-load_language (HsPreferencesWindow *self)
+on_sheet_language_row_selected_cb (AdwComboRow         *row,
+                                   GParamSpec          *pspec,
+                                   HsPreferencesWindow *self)
 {
-  g_autofree char *language = g_settings_get_string (self->settings, "language");
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (language, languages[i]) == 0)
-      adw_combo_row_set_selected (self->language_row, i);
+  store_choice (self, row, "sheet-language", sheet_languages, G_N_ELEMENTS (sheet_languages));
 }
 
 static void
@@ -75,7 +101,9 @@ hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
                                                "hs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, sheet_language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_language_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_language_row_selected_cb);
 }
 
 static void
@@ -84,7 +112,9 @@ hs_preferences_window_init (HsPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = hs_settings_new ();
-  load_language (self);
+  load_choice (self, self->language_row, "language", languages, G_N_ELEMENTS (languages));
+  load_choice (self, self->sheet_language_row, "sheet-language", sheet_languages,
+               G_N_ELEMENTS (sheet_languages));
 }
 
 HsPreferencesWindow *

@@ -9,6 +9,7 @@
 #include "hs-roll-call.h"
 #include "hs-schedule.h"
 #include "hs-session.h"
+#include "hs-settings.h"
 #include "hs-sign-in-sheet.h"
 
 static const char * const marks[] = { "present", "absent", "excused" };
@@ -264,6 +265,8 @@ on_sheet_button_clicked_cb (GtkButton  *button,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GSettings) settings = hs_settings_new ();
+  g_autofree char *language = g_settings_get_string (settings, "sheet-language");
   HsSignInSheet *sheet = hs_sign_in_sheet_load (self->database, self->session_id, &error);
 
   if (sheet == NULL)
@@ -271,6 +274,8 @@ on_sheet_button_clicked_cb (GtkButton  *button,
       show_error (self, error);
       return;
     }
+  /* Its own language (Preferences), whatever the interface speaks. */
+  hs_sign_in_sheet_set_language (sheet, language);
   /* A4 portrait, whatever the printer's default. */
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
