@@ -69,6 +69,17 @@ in_unit (double ms,
   return unit == UNIT_S ? ms / 1000.0 : ms;
 }
 
+/* 2296 ms, 11.1 ms, 0.763 ms: three significant digits, never 2.3e+03. */
+static char *
+format_value (double value,
+              Unit   unit)
+{
+  double v = in_unit (value, unit);
+
+  return g_strdup_printf (v >= 100 ? "%.0f %s" : v >= 10 ? "%.1f %s" : "%.3g %s", v,
+                          unit_name (unit));
+}
+
 /* A row with a baseline: the target is a ratio. ours < 0: not measured. */
 static void
 add_ratio_row (Bench      *b,
@@ -81,14 +92,14 @@ add_ratio_row (Bench      *b,
   gboolean measured = ours_ms >= 0 && base_ms > 0;
   double ratio = measured ? ours_ms / base_ms : 0;
   gboolean pass = measured && ratio <= target;
+  g_autofree char *ours = measured ? format_value (ours_ms, unit) : NULL;
+  g_autofree char *base = measured ? format_value (base_ms, unit) : NULL;
 
   if (!measured)
     g_string_append_printf (b->table, "| %s | — | — | — | ≤ %.1f× | skip |\n", measure, target);
   else
-    g_string_append_printf (b->table, "| %s | %.3g %s | %.3g %s | %.2f× | ≤ %.1f× | %s |\n",
-                            measure, in_unit (ours_ms, unit), unit_name (unit),
-                            in_unit (base_ms, unit), unit_name (unit), ratio, target,
-                            pass ? "pass" : "FAIL");
+    g_string_append_printf (b->table, "| %s | %s | %s | %.2f× | ≤ %.1f× | %s |\n",
+                            measure, ours, base, ratio, target, pass ? "pass" : "FAIL");
   b->rows++;
   b->failed += measured && !pass;
   printf ("# %s: %.2f ms against %.2f ms\n", measure, ours_ms, base_ms);
@@ -105,14 +116,14 @@ add_limit_row (Bench      *b,
 {
   gboolean measured = ours >= 0;
   gboolean pass = measured && in_unit (ours, unit) <= target;
+  g_autofree char *value = measured ? format_value (ours, unit) : NULL;
 
   if (!measured)
     g_string_append_printf (b->table, "| %s | — | — | — | ≤ %g %s | skip |\n", measure, target,
                             unit_name (unit));
   else
-    g_string_append_printf (b->table, "| %s | %.3g %s | — | — | ≤ %g %s | %s |\n", measure,
-                            in_unit (ours, unit), unit_name (unit), target, unit_name (unit),
-                            pass ? "pass" : "FAIL");
+    g_string_append_printf (b->table, "| %s | %s | — | — | ≤ %g %s | %s |\n", measure, value,
+                            target, unit_name (unit), pass ? "pass" : "FAIL");
   b->rows++;
   b->failed += measured && !pass;
   printf ("# %s: %.2f\n", measure, ours);
