@@ -500,7 +500,11 @@ hs_participant_list_set_sort (HsParticipantList *self,
     return;
   self->sort = sort;
   self->descending = descending;
-  hs_participant_list_reload (self);
+  /* The same rows in another order: no need to count a million of them
+   * again (that took 10 ms of the 11 a sort cost at 1M people). */
+  g_clear_pointer (&self->page, sqlite3_finalize);
+  g_hash_table_remove_all (self->blocks);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
 }
 
 /* Reads positions block by block, so it costs what scrolling there would. */

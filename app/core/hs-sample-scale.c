@@ -10,20 +10,21 @@
  * millions) in realistic proportions — groups of 13, 15 weekly sessions,
  * attendance for everyone, most graduating. Rows are written with prepared
  * statements in one transaction, not through the audited domain API (that
- * would take minutes); one audit entry records the whole batch. */
+ * would take minutes); one audit entry records the whole batch.
+ *
+ * A million people means ~14 million attendance rows and a 1.6 GB file, so
+ * the batch does what a bulk load does: foreign keys are not checked row by
+ * row (the rows are consistent by construction); the file leaves WAL mode for
+ * the batch when no one else has it open, so pages that spill from the cache
+ * are written once in place instead of again and again into the WAL and then
+ * copied by the checkpoint; a member's attendance comes from one statement;
+ * the search index is filled in one statement at the end. (Dropping the
+ * indexes and building them again afterwards was tried: slower, as most
+ * keys arrive in order anyway.) */
 
 #define GROUP_SIZE 13
 #define SESSIONS 15
-
-typedef struct
-{
-  sqlite3_stmt *participant;
-  sqlite3_stmt *fts;
-  sqlite3_stmt *group;
-  sqlite3_stmt *membership;
-  sqlite3_stmt *session;
-  sqlite3_stmt *attendance;
-} Statements;
+#define N_NAMES (G_N_ELEMENTS (given) * G_N_ELEMENTS (family))
 
 static const char * const given[] = {
   "Alice", "Claudine", "Jeanne", "Chantal", "Solange", "Immaculée", "Vestine", "Béatrice",
@@ -33,6 +34,20 @@ static const char * const family[] = {
   "Mukamana", "Uwimana", "Nyirahabimana", "Ingabire", "Umutoni", "Habimana", "Niyonzima",
   "Hakizimana", "Nsengiyumva", "Bizimana", "Ndayisaba", "Mugabo", "Munyaneza", "Gasana",
 };
+
+typedef struct
+{
+  GRand *rand;
+  GRand *uuid_rand;          /* seeded afresh: a second batch must not repeat UUIDs */
+  const char *now;
+  char *names[N_NAMES];      /* given × family, and their search keys */
+  char *keys[N_NAMES];
+  sqlite3_stmt *participant;
+  sqlite3_stmt *group;
+  sqlite3_stmt *membership;
+  sqlite3_stmt *session;
+  sqlite3_stmt *attendance;
+} Batch;
 
 static gboolean
 step (HsDatabase    *db,
@@ -50,174 +65,218 @@ step (HsDatabase    *db,
 
 static gboolean
 prepare_all (HsDatabase  *db,
-             Statements  *s,
+             Batch       *b,
              GError     **error)
 {
-  return (s->participant = _hs_database_prepare (db,
+  return (b->participant = _hs_database_prepare (db,
             "INSERT INTO participant (uuid, full_name, search_key, sex, birth_year, age_band,"
             " phone, national_id, district_id, sector, village, category, screening_date,"
             " trauma_level, consent_date, consent_given_by, created, updated)"
             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Synthetic', ?10, 'survivor', ?11,"
             " 'moderate', ?11, 'Participant', ?12, ?12)", error)) != NULL
-         && (s->fts = _hs_database_prepare (db,
-            "INSERT INTO participant_fts (rowid, full_name, phone, national_id, village)"
-            " VALUES (?, ?, ?, ?, ?)", error)) != NULL
-         && (s->group = _hs_database_prepare (db,
+         && (b->group = _hs_database_prepare (db,
             "INSERT INTO hgroup (name, setting, age_band, district_id, weekday, start_time,"
             " start_date, status, graduation_date, created, updated)"
             " VALUES (?, 'community', ?, ?, ?, '14:00', ?, 'graduated', ?, ?, ?)", error)) != NULL
-         && (s->membership = _hs_database_prepare (db,
+         && (b->membership = _hs_database_prepare (db,
             "INSERT INTO membership (group_id, participant_id, joined, left_date, outcome)"
             " VALUES (?, ?, ?, ?, ?)", error)) != NULL
-         && (s->session = _hs_database_prepare (db,
-            "INSERT INTO session (group_id, number, date, time, status)"
-            " VALUES (?, ?, ?, '14:00', 'held')", error)) != NULL
-         && (s->attendance = _hs_database_prepare (db,
-            "INSERT INTO attendance (session_id, participant_id, mark) VALUES (?, ?, ?)",
-            error)) != NULL;
+         && (b->session = _hs_database_prepare (db,
+            "INSERT INTO session (uuid, group_id, number, date, time, status)"
+            " VALUES (?, ?, ?, ?, '14:00', 'held')", error)) != NULL
+         /* A member's attendance in one statement: the group's sessions are
+          * consecutive ids; bit k of ?4 marks session k absent. */
+         && (b->attendance = _hs_database_prepare (db,
+            "INSERT INTO attendance (session_id, participant_id, mark)"
+            " SELECT id, ?3, CASE (?4 >> (id - ?1)) & 1 WHEN 1 THEN 'absent' ELSE 'present' END"
+            " FROM session WHERE id BETWEEN ?1 AND ?2", error)) != NULL;
 }
 
-static char *
-format_date (GDate *date)
+static void
+format_date (GDate *date,
+             char   out[11])
 {
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+static void
+format_uuid (GRand *rand,
+             char   out[37])
+{
+  g_snprintf (out, 37, "%08x-%04x-4%03x-%04x-%08x%04x", g_rand_int (rand),
+              g_rand_int (rand) & 0xffff, g_rand_int (rand) & 0xfff,
+              0x8000 | (g_rand_int (rand) & 0x3fff), g_rand_int (rand),
+              g_rand_int (rand) & 0xffff);
 }
 
 static gint64
 add_person (HsDatabase  *db,
-            Statements  *s,
-            GRand       *rand,
+            Batch       *b,
             guint        serial,
             gint64       district_id,
             const char  *screened,
-            const char  *now,
             GError     **error)
 {
-  gboolean female = g_rand_int_range (rand, 0, 100) < 58;
+  gboolean female = g_rand_int_range (b->rand, 0, 100) < 58;
   int year = g_ascii_strtoll (screened, NULL, 10);
-  int age = g_rand_int_range (rand, 17, 70);
-  const char *first = given[g_rand_int_range (rand, 0, 8) + (female ? 0 : 8)];
-  g_autofree char *name = g_strdup_printf ("%s %s", first,
-                                           family[g_rand_int_range (rand, 0,
-                                                                    G_N_ELEMENTS (family))]);
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  g_autofree char *key = g_ascii_strdown (ascii, -1);
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *phone = g_strdup_printf ("078%07u", (serial * 7919u) % 10000000u);
-  g_autofree char *national_id = NULL;
-  g_autofree char *village = g_strdup_printf ("Umudugudu %u", 1 + serial % 12);
-  gint64 id;
+  int age = g_rand_int_range (b->rand, 17, 70);
+  guint name = (g_rand_int_range (b->rand, 0, 8) + (female ? 0 : 8)) * G_N_ELEMENTS (family)
+               + g_rand_int_range (b->rand, 0, G_N_ELEMENTS (family));
+  char uuid[37], phone[16], national_id[24], village[24];
 
-  if (serial % 2 == 0)
-    /* 16 digits: 1, birth year, sex, serial, issue (0), check. */
-    national_id = g_strdup_printf ("1%04d%c%07u0%02u", year - age, female ? '7' : '8',
-                                   5000000 + serial, serial % 97);
-  sqlite3_bind_text (s->participant, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 3, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 4, female ? "F" : "M", -1, SQLITE_STATIC);
-  sqlite3_bind_int (s->participant, 5, year - age);
-  sqlite3_bind_text (s->participant, 6, age <= 30 ? "youth" : "adult", -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 7, phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 8, national_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (s->participant, 9, district_id);
-  sqlite3_bind_text (s->participant, 10, village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 11, screened, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->participant, 12, now, -1, SQLITE_STATIC);
-  if (!step (db, s->participant, error))
+  format_uuid (b->uuid_rand, uuid);
+  g_snprintf (phone, sizeof phone, "078%07u", (serial * 7919u) % 10000000u);
+  g_snprintf (village, sizeof village, "Umudugudu %u", 1 + serial % 12);
+  /* 16 digits: 1, birth year, sex, serial, issue (0), check. */
+  g_snprintf (national_id, sizeof national_id, "1%04d%c%07u0%02u", year - age,
+              female ? '7' : '8', 5000000 + serial, serial % 97);
+  sqlite3_bind_text (b->participant, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 2, b->names[name], -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 3, b->keys[name], -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 4, female ? "F" : "M", -1, SQLITE_STATIC);
+  sqlite3_bind_int (b->participant, 5, year - age);
+  sqlite3_bind_text (b->participant, 6, age <= 30 ? "youth" : "adult", -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 7, phone, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 8, serial % 2 == 0 ? national_id : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (b->participant, 9, district_id);
+  sqlite3_bind_text (b->participant, 10, village, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 11, screened, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->participant, 12, b->now, -1, SQLITE_STATIC);
+  if (!step (db, b->participant, error))
     return 0;
-  id = sqlite3_last_insert_rowid (_hs_database_get_handle (db));
+  return sqlite3_last_insert_rowid (_hs_database_get_handle (db));
+}
 
-  sqlite3_bind_int64 (s->fts, 1, id);
-  sqlite3_bind_text (s->fts, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->fts, 3, phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->fts, 4, national_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->fts, 5, village, -1, SQLITE_STATIC);
-  return step (db, s->fts, error) ? id : 0;
+static gboolean
+add_member (HsDatabase  *db,
+            Batch       *b,
+            gint64       group_id,
+            gint64       first_session,
+            gint64       person,
+            const char  *start,
+            const char  *graduated,
+            GError     **error)
+{
+  /* About one in eight drops out after a few sessions. */
+  guint stays = g_rand_int_range (b->rand, 0, 8) == 0 ? g_rand_int_range (b->rand, 2, 9)
+                                                      : SESSIONS;
+  gint64 absent = 0;
+
+  sqlite3_bind_int64 (b->membership, 1, group_id);
+  sqlite3_bind_int64 (b->membership, 2, person);
+  sqlite3_bind_text (b->membership, 3, start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->membership, 4, stays == SESSIONS ? graduated : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->membership, 5, stays == SESSIONS ? "graduated" : "dropped", -1,
+                     SQLITE_STATIC);
+  if (!step (db, b->membership, error))
+    return FALSE;
+  for (guint n = 0; stays == SESSIONS && n < SESSIONS; n++)
+    if (g_rand_int_range (b->rand, 0, 10) == 0)
+      absent |= G_GINT64_CONSTANT (1) << n;
+  sqlite3_bind_int64 (b->attendance, 1, first_session);
+  sqlite3_bind_int64 (b->attendance, 2, first_session + stays - 1);
+  sqlite3_bind_int64 (b->attendance, 3, person);
+  sqlite3_bind_int64 (b->attendance, 4, absent);
+  return step (db, b->attendance, error);
 }
 
 static gboolean
 add_group (HsDatabase  *db,
-           Statements  *s,
-           GRand       *rand,
+           Batch       *b,
            guint        index,
            guint        size,
            guint       *serial,
            gint64       district_id,
-           const char  *now,
            GError     **error)
 {
-  g_autofree char *name = g_strdup_printf ("Synthetic group %07u", index + 1);
-  g_autofree char *start = NULL;
-  g_autofree char *screened = NULL;
-  g_autofree char *graduated = NULL;
-  gint64 sessions[SESSIONS];
+  char name[32], start[11], screened[11], graduated[11], uuid[37];
+  gint64 first_session = 0;
   gint64 group_id;
   GDate date;
 
+  g_snprintf (name, sizeof name, "Synthetic group %07u", index + 1);
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2021);
   g_date_add_days (&date, (index * 7) % 2100);
-  screened = format_date (&date);
+  format_date (&date, screened);
   g_date_add_days (&date, 14);
-  start = format_date (&date);
+  format_date (&date, start);
   g_date_add_days (&date, 7 * SESSIONS + 10);
-  graduated = format_date (&date);
+  format_date (&date, graduated);
 
-  sqlite3_bind_text (s->group, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->group, 2, index % 2 ? "youth" : "adult", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (s->group, 3, district_id);
-  sqlite3_bind_int (s->group, 4, 1 + index % 5);
-  sqlite3_bind_text (s->group, 5, start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->group, 6, graduated, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->group, 7, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s->group, 8, now, -1, SQLITE_STATIC);
-  if (!step (db, s->group, error))
+  sqlite3_bind_text (b->group, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->group, 2, index % 2 ? "youth" : "adult", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (b->group, 3, district_id);
+  sqlite3_bind_int (b->group, 4, 1 + index % 5);
+  sqlite3_bind_text (b->group, 5, start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->group, 6, graduated, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->group, 7, b->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (b->group, 8, b->now, -1, SQLITE_STATIC);
+  if (!step (db, b->group, error))
     return FALSE;
   group_id = sqlite3_last_insert_rowid (_hs_database_get_handle (db));
 
   g_date_subtract_days (&date, 7 * SESSIONS + 10);
   for (int n = 0; n < SESSIONS; n++, g_date_add_days (&date, 7))
     {
-      g_autofree char *day = format_date (&date);
+      char day[11];
 
-      sqlite3_bind_int64 (s->session, 1, group_id);
-      sqlite3_bind_int (s->session, 2, n + 1);
-      sqlite3_bind_text (s->session, 3, day, -1, SQLITE_STATIC);
-      if (!step (db, s->session, error))
+      format_date (&date, day);
+      format_uuid (b->uuid_rand, uuid);
+      sqlite3_bind_text (b->session, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (b->session, 2, group_id);
+      sqlite3_bind_int (b->session, 3, n + 1);
+      sqlite3_bind_text (b->session, 4, day, -1, SQLITE_STATIC);
+      if (!step (db, b->session, error))
         return FALSE;
-      sessions[n] = sqlite3_last_insert_rowid (_hs_database_get_handle (db));
+      if (n == 0)
+        first_session = sqlite3_last_insert_rowid (_hs_database_get_handle (db));
     }
 
   for (guint m = 0; m < size; m++)
     {
-      gint64 person = add_person (db, s, rand, (*serial)++, district_id, screened, now, error);
-      /* About one in eight drops out after a few sessions. */
-      guint stays = g_rand_int_range (rand, 0, 8) == 0 ? g_rand_int_range (rand, 2, 9) : SESSIONS;
+      gint64 person = add_person (db, b, (*serial)++, district_id, screened, error);
 
-      if (person == 0)
+      if (person == 0
+          || !add_member (db, b, group_id, first_session, person, start, graduated, error))
         return FALSE;
-      sqlite3_bind_int64 (s->membership, 1, group_id);
-      sqlite3_bind_int64 (s->membership, 2, person);
-      sqlite3_bind_text (s->membership, 3, start, -1, SQLITE_STATIC);
-      sqlite3_bind_text (s->membership, 4, stays == SESSIONS ? graduated : NULL, -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_text (s->membership, 5, stays == SESSIONS ? "graduated" : "dropped", -1,
-                         SQLITE_STATIC);
-      if (!step (db, s->membership, error))
-        return FALSE;
-      for (guint n = 0; n < stays; n++)
-        {
-          sqlite3_bind_int64 (s->attendance, 1, sessions[n]);
-          sqlite3_bind_int64 (s->attendance, 2, person);
-          sqlite3_bind_text (s->attendance, 3,
-                             stays < SESSIONS || g_rand_int_range (rand, 0, 10) ? "present"
-                             : "absent", -1, SQLITE_STATIC);
-          if (!step (db, s->attendance, error))
-            return FALSE;
-        }
     }
   return TRUE;
+}
+
+static gboolean
+add_batch (HsDatabase  *db,
+           Batch       *b,
+           guint        n,
+           GError     **error)
+{
+  g_autofree char *fts = NULL;
+  gint64 districts[30];
+  guint n_districts = 0, serial = 0;
+  gint64 last_id = 0;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if ((stmt = _hs_database_prepare (db, "SELECT id FROM district ORDER BY id", error)) == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW && n_districts < G_N_ELEMENTS (districts))
+    districts[n_districts++] = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if ((stmt = _hs_database_prepare (db, "SELECT coalesce (max (id), 0) FROM participant",
+                                    error)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    last_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  ok = prepare_all (db, b, error);
+  for (guint g = 0; ok && serial < n; g++)
+    ok = add_group (db, b, g, MIN (GROUP_SIZE, n - serial), &serial,
+                    districts[g % n_districts], error);
+  fts = g_strdup_printf ("INSERT INTO participant_fts (rowid, full_name, phone, national_id,"
+                         " village) SELECT id, full_name, phone, national_id, village"
+                         " FROM participant WHERE id > %" G_GINT64_FORMAT, last_id);
+  return ok && _hs_database_exec (db, fts, error);
 }
 
 gboolean
@@ -225,37 +284,47 @@ hs_sample_data_add_scale (HsDatabase  *db,
                           guint        n,
                           GError     **error)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
   g_autofree char *now = _hs_database_now ();
   g_autofree char *summary = g_strdup_printf ("{\"synthetic_participants\":%u}", n);
-  Statements s;
-  gint64 districts[30];
-  guint n_districts = 0, serial = 0;
-  sqlite3_stmt *stmt;
+  Batch b = { .rand = g_rand_new_with_seed (n), .uuid_rand = g_rand_new (), .now = now };
   gboolean ok;
 
   g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
 
-  if ((stmt = _hs_database_prepare (db, "SELECT id FROM district ORDER BY id", error)) == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW && n_districts < G_N_ELEMENTS (districts))
-    districts[n_districts++] = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  for (guint i = 0; i < N_NAMES; i++)
+    {
+      g_autofree char *ascii = NULL;
 
-  /* Random keys (uuid, national ID) touch pages all over their indexes: a
-   * large page cache for the batch keeps that in memory. */
-  if (!_hs_database_exec (db, "PRAGMA cache_size = -262144", error)
-      || !hs_database_begin (db, error))
-    return FALSE;
-  ok = prepare_all (db, &s, error);
-  for (guint g = 0; ok && serial < n; g++)
-    ok = add_group (db, &s, rand, g, MIN (GROUP_SIZE, n - serial), &serial,
-                    districts[g % n_districts], now, error);
-  ok = ok && _hs_database_audit (db, HS_AUDIT_INSERT, "participant", 0, NULL, summary, error);
-  if (!ok)
-    hs_database_rollback (db);
-  else
-    ok = hs_database_commit (db, error);
-  _hs_database_exec (db, "PRAGMA cache_size = -2000", NULL);
+      b.names[i] = g_strdup_printf ("%s %s", given[i / G_N_ELEMENTS (family)],
+                                    family[i % G_N_ELEMENTS (family)]);
+      ascii = g_str_to_ascii (b.names[i], "C");
+      b.keys[i] = g_ascii_strdown (ascii, -1);
+    }
+
+  /* These can only change outside a transaction; journal_mode stays WAL when
+   * another connection has the file open. A large page cache keeps the
+   * random keys (UUIDs) of the unique indexes in memory. */
+  ok = _hs_database_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = OFF;"
+                          " PRAGMA cache_size = -262144", error)
+       && hs_database_begin (db, error);
+  if (ok)
+    {
+      ok = add_batch (db, &b, n, error)
+           && _hs_database_audit (db, HS_AUDIT_INSERT, "participant", 0, NULL, summary, error);
+      if (!ok)
+        hs_database_rollback (db);
+      else
+        ok = hs_database_commit (db, error);
+    }
+  _hs_database_exec (db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;"
+                      " PRAGMA journal_mode = WAL", NULL);
+
+  for (guint i = 0; i < N_NAMES; i++)
+    {
+      g_free (b.names[i]);
+      g_free (b.keys[i]);
+    }
+  g_rand_free (b.rand);
+  g_rand_free (b.uuid_rand);
   return ok;
 }

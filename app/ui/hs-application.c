@@ -3,6 +3,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "hs-application.h"
 #include "hs-database.h"
@@ -96,6 +99,54 @@ seed_graduation_rule (HsApplication *self,
     g_message ("The new database keeps the built-in graduation rule: %s", error->message);
 }
 
+/* For the benchmark (tests/bench-hs.c) only: HS_BENCH_FIRST_FRAME=SECTION
+ * opens the window on SECTION ("empty": a bare window of the app instead),
+ * prints the monotonic times of opening and of the first painted frame and
+ * the peak RSS, then quits. */
+static gint64 bench_opened;
+
+static void
+on_bench_after_paint_cb (GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  g_autofree char *status = NULL;
+  const char *hwm = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    hwm = strstr (status, "VmHWM:");
+  g_print ("first-frame %" G_GINT64_FORMAT " opened %" G_GINT64_FORMAT " peak-rss-kb %ld\n",
+           g_get_monotonic_time (), bench_opened,
+           hwm != NULL ? strtol (hwm + strlen ("VmHWM:"), NULL, 10) : 0L);
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint_cb, user_data);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+on_bench_window_realize_cb (GtkWidget *window,
+                            gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_bench_after_paint_cb), user_data);
+}
+
+static gboolean
+open_bench_window (HsApplication *self,
+                   GtkWindow     *window)
+{
+  const char *section = g_getenv ("HS_BENCH_FIRST_FRAME");
+
+  if (section == NULL)
+    return FALSE;
+  if (window == NULL)
+    window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (self)));
+  else if (!g_str_equal (section, "") && !g_str_equal (section, "1"))
+    hs_window_show_section (HS_WINDOW (window), section);
+  g_signal_connect (window, "realize", G_CALLBACK (on_bench_window_realize_cb), self);
+  gtk_window_present (window);
+  return TRUE;
+}
+
 /* A database that cannot be opened still gets a window: it explains what
  * is wrong instead of the app failing silently. */
 static HsWindow *
@@ -121,6 +172,12 @@ open_window (HsApplication *self,
       return window;
     }
 
+  if (g_strcmp0 (g_getenv ("HS_BENCH_FIRST_FRAME"), "empty") == 0)
+    {
+      open_bench_window (self, NULL);
+      return NULL;
+    }
+  bench_opened = g_get_monotonic_time ();
   /* Missing, or empty as a file manager's "New Document" leaves it. */
   created = g_stat (canonical, &before) != 0 || before.st_size == 0;
   db = hs_database_open (canonical, &error);
@@ -135,7 +192,8 @@ open_window (HsApplication *self,
     }
 
   window = hs_window_new (self, db, canonical, error);
-  gtk_window_present (GTK_WINDOW (window));
+  if (!open_bench_window (self, GTK_WINDOW (window)))
+    gtk_window_present (GTK_WINDOW (window));
   return window;
 }
 

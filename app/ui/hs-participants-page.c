@@ -127,12 +127,39 @@ on_list_items_changed_cb (HsParticipantsPage *self)
   update_count (self);
 }
 
+/* GTK 4.8's list views look for the rows they track (focus, anchor,
+ * selection) among all the added items of a change, one get_item each: a
+ * million rows read from SQL at 1M people, minutes before the next frame.
+ * A model taken away during the change gives them nothing to look for. */
+static void
+detach_list (HsParticipantsPage *self)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
+}
+
+static void
+attach_list (HsParticipantsPage *self)
+{
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+}
+
+static void
+reload_list (HsParticipantsPage *self)
+{
+  detach_list (self);
+  hs_participant_list_reload (self->list);
+  attach_list (self);
+}
+
 static void
 on_search_changed_cb (HsParticipantsPage *self)
 {
-  if (self->list != NULL)
-    hs_participant_list_set_search (self->list,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (self->list == NULL)
+    return;
+  detach_list (self);
+  hs_participant_list_set_search (self->list,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  attach_list (self);
 }
 
 static const char *
@@ -155,6 +182,7 @@ on_filter_changed_cb (HsParticipantsPage *self)
   district = gtk_drop_down_get_selected (self->district_filter);
   if (district == GTK_INVALID_LIST_POSITION)
     district = 0;
+  detach_list (self);
   hs_participant_list_set_district (self->list,
                                     district == 0 ? 0
                                     : hs_database_find_district (self->database,
@@ -169,6 +197,7 @@ on_filter_changed_cb (HsParticipantsPage *self)
   hs_participant_list_set_outcome (self->list,
                                    selected_value (self->outcome_filter, outcome_values,
                                                    G_N_ELEMENTS (outcome_values)));
+  attach_list (self);
 }
 
 static guint
@@ -306,7 +335,7 @@ on_form_saved_cb (HsParticipantsPage *self,
                   gint64              id)
 {
   g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
-  hs_participant_list_reload (self->list);
+  reload_list (self);
   show_toast (self, adw_toast_new (_("Participant saved")));
 }
 
@@ -339,7 +368,7 @@ undo_delete (HsParticipantsPage *self)
       show_toast (self, adw_toast_new (error->message));
       return;
     }
-  hs_participant_list_reload (self->list);
+  reload_list (self);
   open_participant (self, hs_participant_snapshot_get_id (snapshot));
 }
 
@@ -382,7 +411,7 @@ on_form_delete_requested_cb (HsParticipantsPage *self,
       return;
     }
   hs_participant_form_clear (self->form);
-  hs_participant_list_reload (self->list);
+  reload_list (self);
   show_list (self);
 
   g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
@@ -429,11 +458,13 @@ on_sorter_changed_cb (HsParticipantsPage *self)
   order = gtk_sorter_compare (sorter, a, b);
   if (self->list == NULL)
     return;
+  detach_list (self);
   if (self->probed_column < 0)
     hs_participant_list_set_sort (self->list, HS_PARTICIPANT_SORT_NAME, FALSE);
   else
     hs_participant_list_set_sort (self->list, (HsParticipantSort) self->probed_column,
                                   order == GTK_ORDERING_SMALLER);
+  attach_list (self);
 }
 
 static void
@@ -522,7 +553,7 @@ on_duplicates_merged_cb (HsParticipantsPage *self,
                          gint64              other)
 {
   g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
-  hs_participant_list_reload (self->list);
+  reload_list (self);
   if (hs_participant_form_get_id (self->form) == other
       || hs_participant_form_get_id (self->form) == keep)
     {
@@ -585,7 +616,7 @@ page_reload (HsPage  *page,
   HsParticipantsPage *self = HS_PARTICIPANTS_PAGE (page);
 
   if (self->list != NULL)
-    hs_participant_list_reload (self->list);
+    reload_list (self);
   return TRUE;
 }
 
