@@ -257,6 +257,42 @@ test_damaged_refused (Fixture       *f,
   assert_refused_unchanged (f->path, HS_DATABASE_ERROR_DAMAGED);
 }
 
+/* The whole-file check runs unless the file is as a clean close left it. */
+static void
+test_check_after_clean_close (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HsDatabase *db = hs_database_open (f->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_hs_database_checked_on_open (db));
+  g_assert_true (hs_database_set_setting (db, "org.name", "Office", &error));
+  g_object_unref (db);
+
+  db = hs_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (_hs_database_checked_on_open (db));
+  g_object_unref (db);
+
+  /* Another program wrote to it. */
+  write_raw (f->path, "PRAGMA user_version = 1");
+  db = hs_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (_hs_database_checked_on_open (db));
+
+  /* While one connection has unsaved-to-file changes in its log (as after
+   * a crash), a second open checks. */
+  g_assert_true (hs_database_set_setting (db, "org.name", "Other", &error));
+  {
+    g_autoptr(HsDatabase) second = hs_database_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (_hs_database_checked_on_open (second));
+  }
+  g_object_unref (db);
+}
+
 static void
 test_wrong_file_refused (Fixture       *f,
                          gconstpointer  data)
@@ -454,6 +490,7 @@ main (int    argc,
   ADD ("/database/open/damaged-refused", test_damaged_refused);
   ADD ("/database/open/truncated-refused", test_truncated_refused);
   ADD ("/database/open/wrong-file-refused", test_wrong_file_refused);
+  ADD ("/database/open/check-after-clean-close", test_check_after_clean_close);
   ADD ("/database/setting/audited", test_setting_audited);
   ADD ("/database/check/foreign-keys", test_check_file);
   ADD ("/database/audit/append-only", test_audit_append_only);

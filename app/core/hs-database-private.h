@@ -53,4 +53,8 @@ gboolean      _hs_database_redact_audit (HsDatabase  *self,
 extern const char * const _hs_schema_migrations[];
 extern const guint _hs_schema_n_migrations;
 
+/* Whether PRAGMA quick_check ran when @self was opened (it does not when
+ * the file is as this user's last clean close left it). */
+gboolean _hs_database_checked_on_open (HsDatabase *self);
+
 G_END_DECLS

@@ -21,6 +21,8 @@ struct _HsDatabase
   GHashTable *statements;
   int         schema_version;
   gboolean    redacting;
+  gboolean    opened;           /* open succeeded: a clean close is recorded */
+  gboolean    checked_on_open;  /* PRAGMA quick_check ran when it was opened */
 };
 
 G_DEFINE_FINAL_TYPE (HsDatabase, hs_database, G_TYPE_OBJECT)
@@ -33,6 +35,73 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* PRAGMA quick_check reads the whole file: seconds at a million people.
+ * It is skipped when the file is exactly as this user's last clean close
+ * left it (same inode, size and modification time, and no write-ahead log
+ * waiting): anything that wrote to it since, a crash included, makes it
+ * run again. */
+static char *
+clean_close_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "healing-spaces", "clean-close.ini", NULL);
+}
+
+static char *
+file_identity (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st, wal_st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  if (g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0)
+    return NULL;
+  return g_strdup_printf ("%lu:%lu:%" G_GINT64_FORMAT ":%ld.%09ld", (gulong) st.st_dev,
+                          (gulong) st.st_ino, (gint64) st.st_size, (long) st.st_mtim.tv_sec,
+                          (long) st.st_mtim.tv_nsec);
+}
+
+static gboolean
+closed_cleanly (const char *path)
+{
+  g_autofree char *marker = clean_close_path ();
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *identity = file_identity (path);
+  g_autofree char *recorded = NULL;
+
+  if (identity == NULL || !g_key_file_load_from_file (keys, marker, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  recorded = g_key_file_get_string (keys, "clean-close", path, NULL);
+  return g_strcmp0 (recorded, identity) == 0;
+}
+
+static void
+record_clean_close (const char *path)
+{
+  g_autofree char *marker = clean_close_path ();
+  g_autofree char *dir = g_path_get_dirname (marker);
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *identity = file_identity (path);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (identity == NULL || g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+  if (g_key_file_load_from_file (keys, marker, G_KEY_FILE_NONE, NULL))
+    {
+      g_auto(GStrv) paths = g_key_file_get_keys (keys, "clean-close", NULL, NULL);
+
+      /* Files deleted since (temporary ones, old copies) are forgotten. */
+      for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+        if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
+          g_key_file_remove_key (keys, "clean-close", paths[i], NULL);
+    }
+  g_key_file_set_string (keys, "clean-close", path, identity);
+  data = g_key_file_to_data (keys, &length, NULL);
+  /* Best effort: without the mark the next open checks the file. */
+  g_file_set_contents_full (marker, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
 static void
 hs_database_finalize (GObject *object)
 {
@@ -40,7 +109,17 @@ hs_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    {
+      /* SQLITE_BUSY: a statement is still open; the handle closes when it
+       * is finalized, and the close is not known to be clean. */
+      if (sqlite3_close (self->db) == SQLITE_OK)
+        {
+          if (self->opened)
+            record_clean_close (self->path);
+        }
+      else
+        sqlite3_close_v2 (self->db);
+    }
   g_free (self->path);
 
   G_OBJECT_CLASS (hs_database_parent_class)->finalize (object);
@@ -414,6 +493,9 @@ check_readable (HsDatabase  *self,
     }
   self->schema_version = (int) version;
 
+  if (closed_cleanly (self->path))
+    return TRUE;
+  self->checked_on_open = TRUE;
   if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
@@ -513,7 +595,14 @@ hs_database_open (const char  *path,
   if (!migrate (self, error))
     return NULL;
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
+}
+
+gboolean
+_hs_database_checked_on_open (HsDatabase *self)
+{
+  return self->checked_on_open;
 }
 
 const char *
