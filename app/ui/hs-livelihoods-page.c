@@ -1444,6 +1444,9 @@ hs_livelihoods_page_dispose (GObject *object)
 {
   HsLivelihoodsPage *self = HS_LIVELIHOODS_PAGE (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_LIVELIHOODS_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->districts, g_strfreev);

@@ -1137,6 +1137,9 @@ hs_participant_form_dispose (GObject *object)
 {
   HsParticipantForm *self = HS_PARTICIPANT_FORM (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PARTICIPANT_FORM);
   g_clear_object (&self->participant);
   g_clear_object (&self->database);
