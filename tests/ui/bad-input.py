@@ -93,11 +93,15 @@ def database(name):
     return db
 
 
+REFUSED = []
+
+
 def refused(app, db, before, what):
     if app.proc.poll() is not None:
         raise Failure('the app exited with %d after %s' % (app.proc.returncode, what))
     if dump(db) != before:
         raise Failure('the database changed after %s was refused' % what)
+    REFUSED.append(what)
     print('# %s: refused, database unchanged' % what, flush=True)
 
 
@@ -250,12 +254,23 @@ def test_livelihood_capital(app):
         time.sleep(0.5)
 
 
-TESTS = [test_participant_form, test_new_group, test_preferences, test_livelihood_capital]
+def test_documented(app):
+    """docs/reliability.md gives the number of values refused here"""
+    with open(os.path.join(os.environ['HS_SOURCE_ROOT'], 'docs', 'reliability.md')) as doc:
+        text = doc.read()
+    claim = '| **%d** values in 4 dialogs |' % len(REFUSED)
+    if claim not in text:
+        raise Failure('docs/reliability.md does not say %r' % claim)
+
+
+TESTS = [test_participant_form, test_new_group, test_preferences, test_livelihood_capital,
+         test_documented]
 
 
 def main():
     only = os.environ.get('HS_UI_ONLY')
-    return run_tests([t for t in TESTS if not only or t.__name__ in only.split(',')])
+    return run_tests([t for t in TESTS if not only or t.__name__ in only.split(',')
+                      and t is not test_documented])
 
 
 if __name__ == '__main__':
