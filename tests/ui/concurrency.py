@@ -124,12 +124,13 @@ def test_cli_writes_while_window_open(app):
     started = time.monotonic()
     app.start('--db', db)
     frame = app.frame('Healing Spaces')
-    wait_for('the Participants section', lambda: show_section(frame, 'Participants'))
+    wait_for('the Participants section', lambda: show_section(frame, 'Participants'),
+             timeout=300)
     page = wait_for('the Participants page', lambda: [
         n for n in visible(frame, None, 'Participants')
         if n.getRole() not in (pyatspi.ROLE_LABEL, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE,
                                pyatspi.ROLE_TREE_TABLE)
-        and visible(n, None, 'Search participants')])[0]
+        and visible(n, None, 'Search participants')], timeout=300)[0]
     total = wait_for('a participant count', lambda: count(page), timeout=120)
     note('window open on %d participants after %.1f s' % (total, time.monotonic() - started))
 
