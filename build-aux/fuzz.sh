@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # fuzz.sh [SECONDS] [TARGET...]
+# fuzz.sh --runs N [TARGET...]
 #
 # Builds the libFuzzer harnesses of fuzz/ with clang-14 under AddressSanitizer
 # and UndefinedBehaviorSanitizer (in build-fuzz/) and runs each for SECONDS
@@ -8,11 +9,26 @@
 # leaks, hangs or changes the database is copied to fuzz/regressions/TARGET/
 # (the normal suite then replays it for ever) and fails the run. Prints one
 # line per target: executions, new corpus entries, crashes.
-#   CI: bash build-aux/fuzz.sh 30          long: bash build-aux/fuzz.sh 7200
+# With --runs N each target runs until N executions instead (no time limit),
+# one at a time, so that a long run does not take both cores.
+#   CI: bash build-aux/fuzz.sh 30
+#   long (10M executions each, hours; see docs/reliability.md):
+#       nice -n 19 bash build-aux/fuzz.sh --runs 10000000
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-seconds=${1:-60}
-shift || true
+runs=
+if [ "${1:-}" = --runs ]; then
+  runs=${2:?--runs needs a number of executions}
+  shift 2
+  seconds=0
+  limit=(-runs="$runs")
+  parallel=1
+else
+  seconds=${1:-60}
+  shift || true
+  limit=(-max_total_time="$seconds")
+  parallel=2
+fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(csv xml backup search)
 builddir=${HS_FUZZ_BUILDDIR:-$top/build-fuzz}
@@ -35,7 +51,7 @@ run_one() {
   [ "$target" = search ] && max_len=1024
   mkdir -p "$corpus" "$work/$target-crashes"
   # -timeout: an input that takes 10 s is a hang, and a finding.
-  "$builddir/fuzz/fuzz-$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+  "$builddir/fuzz/fuzz-$target" "${limit[@]}" -max_len="$max_len" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$target-crashes/" \
     "$corpus" "$top/fuzz/corpus/$target" >"$work/$target.log" 2>&1
 }
@@ -46,7 +62,7 @@ for target in "${targets[@]}"; do
   run_one "$target" &
   pids+=($!)
   # two at a time: the build machines have two cores
-  if [ ${#pids[@]} -ge 2 ]; then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
+  if [ ${#pids[@]} -ge "$parallel" ]; then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
 done
 for pid in "${pids[@]}"; do wait "$pid" || true; done
 
@@ -55,7 +71,10 @@ for target in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   found=$(ls "$work/$target-crashes" 2>/dev/null | wc -l)
   new=$(ls "$work/$target-corpus" 2>/dev/null | wc -l)
-  echo "fuzz-$target: ${execs:-0} executions in ${seconds} s, $new new corpus inputs, $found failing inputs"
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+  took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
+  echo "fuzz-$target: ${execs:-0} executions in ${took:-$seconds} s (${rate:-0}/s)," \
+    "$new new corpus inputs, $found failing inputs"
   if [ -z "$execs" ] || [ "$found" -gt 0 ]; then
     status=1
     mkdir -p "$top/fuzz/regressions/$target"

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "hs-database-private.h"
+#include "hs-domain-private.h"
 
 /* "HSPC": marks a file as ours, so that any other SQLite file is refused. */
 
@@ -688,6 +689,9 @@ hs_database_set_setting (HsDatabase  *self,
   g_return_val_if_fail (HS_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
+  /* Names and titles printed on certificates, and file paths: none is longer. */
+  if (!_hs_check_length (value, _("Setting"), HS_SETTING_MAX_CHARS, error))
+    return FALSE;
   old = hs_database_get_setting (self, key);
   if (!_hs_database_write_begin (self, error))
     return FALSE;

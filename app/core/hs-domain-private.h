@@ -30,6 +30,15 @@ gboolean     _hs_check_choice           (const char  *value,
                                          const char * const *allowed,
                                          const char  *label,
                                          GError     **error);
+/* At most @max characters: a name pasted 100,000 times over is a mistake, and
+ * would be printed on certificates and sign-in sheets. */
+#define HS_NAME_MAX_CHARS 200
+#define HS_NOTES_MAX_CHARS 10000
+#define HS_SETTING_MAX_CHARS 4096
+gboolean     _hs_check_length           (const char  *value,
+                                         const char  *label,
+                                         glong        max,
+                                         GError     **error);
 
 /* Text as given: NULL binds NULL. The value must live until the step. */
 static inline void

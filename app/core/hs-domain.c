@@ -67,6 +67,26 @@ _hs_check_time (const char  *value,
 }
 
 gboolean
+_hs_check_length (const char  *value,
+                  const char  *label,
+                  glong        max,
+                  GError     **error)
+{
+  glong length;
+
+  if (value == NULL)
+    return TRUE;
+  length = g_utf8_strlen (value, -1);
+  if (length <= max)
+    return TRUE;
+  /* Translators: a field ("Full name"), its length, then the most it may have. */
+  g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+               _("%s: the text is %ld characters long; write at most %ld."),
+               label, length, max);
+  return FALSE;
+}
+
+gboolean
 _hs_check_choice (const char          *value,
                   const char * const  *allowed,
                   const char          *label,

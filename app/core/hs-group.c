@@ -385,6 +385,12 @@ check_fields (HsGroup  *self,
 {
   if (is_blank (self->name))
     return fail (error, _("Enter a name for the group."));
+  if (!_hs_check_length (self->name, _("Name"), HS_NAME_MAX_CHARS, error)
+      || !_hs_check_length (self->sector, _("Sector"), HS_NAME_MAX_CHARS, error)
+      || !_hs_check_length (self->venue, _("Venue"), HS_NAME_MAX_CHARS, error)
+      || !_hs_check_length (self->graduation_venue, _("Graduation venue"), HS_NAME_MAX_CHARS,
+                            error))
+    return FALSE;
   if (self->approach == NULL)
     return fail (error, _("Choose the group's approach: sociotherapy, multifamily or resilience."));
   if (self->setting == NULL)

@@ -631,6 +631,34 @@ check_dates (Checker *checker)
 }
 
 static void
+check_lengths (Checker *checker)
+{
+  HsParticipant *self = checker->self;
+  const struct { const char *property; const char *label; const char *value; glong max; }
+  texts[] = {
+    { "full-name", _("Full name"), self->full_name, HS_NAME_MAX_CHARS },
+    { "phone", _("Phone"), self->phone, HS_NAME_MAX_CHARS },
+    { "national-id", _("National ID"), self->national_id, HS_NAME_MAX_CHARS },
+    { "sector", _("Sector"), self->sector, HS_NAME_MAX_CHARS },
+    { "cell", _("Cell"), self->cell, HS_NAME_MAX_CHARS },
+    { "village", _("Village"), self->village, HS_NAME_MAX_CHARS },
+    { "inmate-number", _("Inmate number"), self->inmate_number, HS_NAME_MAX_CHARS },
+    { "screening-needs", _("Needs"), self->screening_needs, HS_NOTES_MAX_CHARS },
+    { "screener", _("Screened by"), self->screener, HS_NAME_MAX_CHARS },
+    { "consent-given-by", _("Consent given by"), self->consent_given_by, HS_NAME_MAX_CHARS },
+    { "notes", _("Notes"), self->notes, HS_NOTES_MAX_CHARS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GError *error = NULL;
+      gboolean ok = _hs_check_length (texts[i].value, texts[i].label, texts[i].max, &error);
+
+      add_error (checker, texts[i].property, ok, error);
+    }
+}
+
+static void
 check_details (Checker *checker)
 {
   HsParticipant *self = checker->self;
@@ -697,7 +725,9 @@ hs_participant_validate (HsParticipant *self,
   g_return_val_if_fail (db == NULL || HS_IS_DATABASE (db), NULL);
 
   checker.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_participant_problem_free);
-  check_identity (&checker);
+  check_lengths (&checker);
+  if (checker.problems->len == 0)
+    check_identity (&checker);
   check_details (&checker);
   if (db != NULL)
     check_national_id_free (&checker, db);

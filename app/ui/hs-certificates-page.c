@@ -919,6 +919,9 @@ hs_certificates_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_CERTIFICATES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->register_list);

@@ -788,6 +788,9 @@ hs_dashboard_page_dispose (GObject *object)
 {
   HsDashboardPage *self = HS_DASHBOARD_PAGE (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->periods, g_ptr_array_unref);

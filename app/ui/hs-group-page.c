@@ -709,6 +709,9 @@ hs_group_page_dispose (GObject *object)
 {
   HsGroupPage *self = HS_GROUP_PAGE (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_GROUP_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->grid_data, hs_attendance_grid_free);

@@ -432,6 +432,9 @@ hs_groups_page_dispose (GObject *object)
 {
   HsGroupsPage *self = HS_GROUPS_PAGE (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_GROUPS_PAGE);
   g_clear_object (&self->groups);
   g_clear_object (&self->database);

@@ -46,6 +46,7 @@ struct _HsLivelihoodsPage
   GtkWidget      *member_search;
   GtkListBox     *results_list;
   GtkEntry       *amount_entry;
+  GtkLabel       *capital_error;
   GtkEntry       *capital_date_entry;
   GtkEntry       *source_entry;
   GtkEntry       *visit_date_entry;
@@ -659,6 +660,16 @@ on_delete_capital_clicked_cb (GtkButton         *button,
 }
 
 static void
+show_capital_error (HsLivelihoodsPage *self,
+                    const char        *message)
+{
+  gtk_label_set_text (self->capital_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->capital_error), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->amount_entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+}
+
+static void
 on_add_capital_clicked_cb (GtkButton         *button,
                            HsLivelihoodsPage *self)
 {
@@ -669,15 +680,16 @@ on_add_capital_clicked_cb (GtkButton         *button,
                                           GTK_EDITABLE (self->source_entry))));
   gint64 amount = parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)), 0);
 
+  /* Said under the line, where the eyes are, and kept until corrected. */
   if (amount <= 0)
     {
-      toast (self, _("Enter the amount of capital in Rwandan francs, more than 0."));
+      show_capital_error (self, _("Enter the amount of capital in Rwandan francs, more than 0."));
       return;
     }
   if (hs_livelihood_add_capital (self->database, self->selected_id, amount, date,
                                  source, &error) == 0)
     {
-      toast (self, error->message);
+      show_capital_error (self, error->message);
       return;
     }
   refresh (self);
@@ -750,6 +762,12 @@ add_capital (HsLivelihoodsPage *self)
   gtk_box_append (GTK_BOX (line), add_button_new (_("Add _Capital"),
                                                   G_CALLBACK (on_add_capital_clicked_cb), self));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), line);
+  self->capital_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->capital_error, TRUE);
+  gtk_label_set_xalign (self->capital_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->capital_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->capital_error), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), GTK_WIDGET (self->capital_error));
   gtk_box_append (self->detail_box, prefs);
 }
 
@@ -1429,6 +1447,9 @@ hs_livelihoods_page_dispose (GObject *object)
 {
   HsLivelihoodsPage *self = HS_LIVELIHOODS_PAGE (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_LIVELIHOODS_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->districts, g_strfreev);

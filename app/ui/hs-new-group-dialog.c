@@ -263,6 +263,19 @@ on_create_clicked_cb (GtkButton        *button,
   g_autoptr(HsGroup) group = NULL;
   gint64 district = chosen_pick (self->district, self->districts);
   gint64 facility = prison ? chosen_pick (self->facility, self->facilities) : 0;
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (
+                                         GTK_EDITABLE (self->sessions))));
+  gint64 sessions = 0;
+
+  /* The spin button keeps its last value when the text is not a number, or
+   * silently clamps it: read what was typed, and let the rules answer. */
+  if (!g_ascii_string_to_signed (typed, 10, G_MININT, G_MAXINT, &sessions, NULL))
+    {
+      gtk_label_set_text (self->error_label,
+                          _("Write the number of sessions in digits, from 1 to 100."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
 
   /* A prison group belongs to its facility's district. */
   for (guint i = 0; prison && i < self->facilities->len; i++)
@@ -280,7 +293,7 @@ on_create_clicked_cb (GtkButton        *button,
                         "weekday", (int) gtk_drop_down_get_selected (self->weekday) + 1,
                         "start-time", text_or_null (self->time),
                         "start-date", text_or_null (self->start_date),
-                        "planned-sessions", gtk_spin_button_get_value_as_int (self->sessions),
+                        "planned-sessions", (int) sessions,
                         NULL);
   if (!hs_group_plan_create (self->database, group, facilitators, members, &error))
     {

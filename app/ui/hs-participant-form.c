@@ -770,18 +770,25 @@ show_problems (HsParticipantForm *self,
                GPtrArray         *problems)
 {
   g_autofree char *banner = NULL;
+  guint shown = 0;
 
   for (guint i = 0; i < problems->len; i++)
     {
       HsParticipantProblem *problem = g_ptr_array_index (problems, i);
       Field *field = find_field (self, problem->property);
 
-      if (field != NULL)
+      /* A value that could not be read keeps its own message: the rules
+       * saw the value from before, which is no longer what is typed. */
+      if (field == NULL)
+        shown++;
+      else if (!gtk_widget_get_visible (field->error_row))
         show_problem (field, problem->message);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
+    shown += gtk_widget_get_visible (self->fields[i].error_row);
   banner = g_strdup_printf (ngettext ("%u field needs correcting before the record can be saved.",
                                       "%u fields need correcting before the record can be saved.",
-                                      problems->len), problems->len);
+                                      shown), shown);
   gtk_label_set_text (self->banner_label, banner);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_label), TRUE);
   focus_first_problem (self);
@@ -1130,6 +1137,9 @@ hs_participant_form_dispose (GObject *object)
 {
   HsParticipantForm *self = HS_PARTICIPANT_FORM (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PARTICIPANT_FORM);
   g_clear_object (&self->participant);
   g_clear_object (&self->database);

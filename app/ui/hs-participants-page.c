@@ -634,6 +634,9 @@ hs_participants_page_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->deleted, hs_participant_snapshot_free);
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PARTICIPANTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

@@ -399,6 +399,9 @@ hs_reports_page_dispose (GObject *object)
 {
   HsReportsPage *self = HS_REPORTS_PAGE (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_REPORTS_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->csv, g_ptr_array_unref);

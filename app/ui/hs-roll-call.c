@@ -460,6 +460,9 @@ hs_roll_call_dispose (GObject *object)
 {
   HsRollCall *self = HS_ROLL_CALL (object);
 
+  /* AdwBin drops its child first: dispose_template() alone unparents it
+   * behind AdwBin's back, which then unparents it again (a critical). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_ROLL_CALL);
   g_clear_object (&self->database);
   g_clear_pointer (&self->members, g_ptr_array_unref);

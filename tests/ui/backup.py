@@ -19,12 +19,6 @@ import time
 
 import pyatspi
 
-# A restore closes the window, and closing a window whose pages have an
-# AdwLeaflet in their template makes libadwaita 1.2 log a critical
-# (gtk_widget_unparent) while it disposes them: here that must not end the
-# app, as G_DEBUG=fatal-warnings would.
-os.environ['HS_G_DEBUG_OVERRIDE'] = 'gc-friendly'
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
 from groups import buttons, cli, run_one, shoot  # noqa: E402

@@ -27,7 +27,7 @@ if [ "${HS_UI_TEST_INSIDE:-}" != 1 ]; then
   for prog in APP CLI; do
     eval "real=\${HS_$prog-}"
     [ -n "$real" ] || continue
-    printf '#!/bin/sh\n. "%s"\n[ -n "${HS_G_DEBUG_OVERRIDE+x}" ] && export G_DEBUG="$HS_G_DEBUG_OVERRIDE"\nexec "%s" "$@"\n' \
+    printf '#!/bin/sh\n. "%s"\nexec "%s" "$@"\n' \
       "$tmp/debug-env" "$real" \
       >"$tmp/$prog"
     chmod +x "$tmp/$prog"
