@@ -570,6 +570,19 @@ hs_application_dispose (GObject *object)
   G_OBJECT_CLASS (hs_application_parent_class)->dispose (object);
 }
 
+/* The windows go before the process does, so that each database is
+ * closed, its log checkpointed and the clean close recorded (the next
+ * start then skips the whole-file check). */
+static void
+hs_application_shutdown (GApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  G_APPLICATION_CLASS (hs_application_parent_class)->shutdown (app);
+}
+
 static void
 hs_application_class_init (HsApplicationClass *klass)
 {
@@ -581,6 +594,7 @@ hs_application_class_init (HsApplicationClass *klass)
   app_class->command_line = hs_application_command_line;
   app_class->activate = hs_application_activate;
   app_class->startup = hs_application_startup;
+  app_class->shutdown = hs_application_shutdown;
 
   /* The bundle lives in a static library, where a constructor would be
    * dropped by the linker: register it before any template is loaded. */
