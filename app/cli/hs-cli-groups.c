@@ -27,28 +27,6 @@ load_holidays (const HsCliOptions  *options,
   return hs_schedule_load_holidays (db, error);
 }
 
-static gboolean
-take_value (const HsCliOptions  *options,
-            int                 *i,
-            const char          *name,
-            const char         **value)
-{
-  const char *arg = options->args[*i];
-  gsize len = strlen (name);
-
-  if (g_str_equal (arg, name) && *i + 1 < options->n_args)
-    {
-      *value = options->args[++*i];
-      return TRUE;
-    }
-  if (g_str_has_prefix (arg, name) && arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  return FALSE;
-}
-
 int
 _hs_cli_schedule_preview (const HsCliOptions *options)
 {
@@ -62,10 +40,10 @@ _hs_cli_schedule_preview (const HsCliOptions *options)
 
   for (int i = 0; i < options->n_args; i++)
     {
-      if (!take_value (options, &i, "--start", &start)
-          && !take_value (options, &i, "--weekday", &weekday)
-          && !take_value (options, &i, "--sessions", &count)
-          && !take_value (options, &i, "--time", &time))
+      if (!_hs_cli_take_value (options, &i, "--start", &start)
+          && !_hs_cli_take_value (options, &i, "--weekday", &weekday)
+          && !_hs_cli_take_value (options, &i, "--sessions", &count)
+          && !_hs_cli_take_value (options, &i, "--time", &time))
         {
           g_autofree char *message = g_strdup_printf (_("Unknown option ‘%s’ for "
                                                         "schedule-preview."),
@@ -126,7 +104,7 @@ _hs_cli_groups (const HsCliOptions *options)
   if (options->n_args < 1 || !g_str_equal (options->args[0], "list"))
     return _hs_cli_usage_error (_("Use: groups list [--format json|table]."));
   for (int i = 1; i < options->n_args; i++)
-    if (!take_value (options, &i, "--format", &format))
+    if (!_hs_cli_take_value (options, &i, "--format", &format))
       {
         g_autofree char *message = g_strdup_printf (_("Unknown option ‘%s’ for groups list."),
                                                     options->args[i]);
