@@ -19,34 +19,13 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import Failure, descendants, run_tests, text_of, wait_for, TMP  # noqa: E402
+from smoke import (Failure, descendants, field, find_all, labels, run_tests, text_of,  # noqa: E402
+                   wait_for, TMP)
 from groups import buttons, click, show_section  # noqa: E402
 
 CLI = os.environ['HS_CLI']
 HUGE = 'x' * 100_000
 SAMPLE = os.path.join(TMP, 'sample.db')
-
-
-def visible(root, role=None, name=None):
-    return [n for n in descendants(root)
-            if (role is None or n.getRole() == role) and (name is None or n.name == name)
-            and n.getState().contains(pyatspi.STATE_VISIBLE)]
-
-
-def field(root, name):
-    return wait_for('the field %r' % name,
-                    lambda: [n for n in visible(root, None, name)
-                             if 'EditableText' in pyatspi.utils.listInterfaces(n)])[0]
-
-
-def labels(root):
-    found = []
-    for label in visible(root, pyatspi.ROLE_LABEL):
-        try:
-            found.append(text_of(label))
-        except Exception:  # a label that goes away as we read
-            pass
-    return found
 
 
 def message(root, start):
@@ -117,12 +96,12 @@ def test_participant_form(app):
     db = database('participants')
     before = dump(db)
     frame = start(app, db, 'Participants')
-    wait_for('the search entry', lambda: visible(frame, None, 'Search participants'))
+    wait_for('the search entry', lambda: find_all(frame, None, 'Search participants'))
     app.keys('ctrl+n')
-    form = wait_for('the form', lambda: [n for n in visible(frame, None, 'Full name')
+    form = wait_for('the form', lambda: [n for n in find_all(frame, None, 'Full name')
                                          if 'EditableText' in pyatspi.utils.listInterfaces(n)])
     form = form[0].parent
-    while not visible(form, None, 'Birth year'):
+    while not find_all(form, None, 'Birth year'):
         form = form.parent
     cases = [
         ('an empty record', {}, 'Enter the participant'),
@@ -164,17 +143,17 @@ def test_new_group(app):
     db = database('new-group')
     before = dump(db)
     frame = start(app, db, 'Groups')
-    page = wait_for('the Groups page', lambda: visible(frame, pyatspi.ROLE_FILLER,
+    page = wait_for('the Groups page', lambda: find_all(frame, pyatspi.ROLE_FILLER,
                                                        'HsGroupsPage'))[0]
     wait_for('New Group…', lambda: buttons(page, 'New Group…'))[0].queryAction().doAction(0)
     window = dialog(app, 'New Group')
 
     def entry(name):
         return wait_for('the %s entry' % name,
-                        lambda: [n for n in visible(window, None, name)
+                        lambda: [n for n in find_all(window, None, name)
                                  if 'EditableText' in pyatspi.utils.listInterfaces(n)])[0]
     sessions = wait_for('the Sessions spin button',
-                        lambda: visible(window, pyatspi.ROLE_SPIN_BUTTON))[0]
+                        lambda: find_all(window, pyatspi.ROLE_SPIN_BUTTON))[0]
     cases = [
         ('no name', {'Name': ''}, 'Enter a name for the group.'),
         ('a 100,000-character name', {'Name': HUGE},
@@ -211,7 +190,7 @@ def test_preferences(app):
     app.keys('ctrl+comma')
     window = dialog(app, 'Preferences')
     show = wait_for('the Certificates page', lambda: [
-        n for n in visible(window, pyatspi.ROLE_LABEL) if text_of(n) == 'Certificates'])[0]
+        n for n in find_all(window, pyatspi.ROLE_LABEL) if text_of(n) == 'Certificates'])[0]
     box = show.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     subprocess.run(['xdotool', 'mousemove', str(box.x + box.width // 2),
                     str(box.y + box.height // 2), 'click', '1'], check=True)
@@ -235,13 +214,13 @@ def test_livelihood_capital(app):
     before = dump(db)
     frame = start(app, db, 'Livelihoods')
     groups = wait_for('the list of livelihood groups',
-                      lambda: visible(frame, None, 'Livelihood groups'))[0]
+                      lambda: find_all(frame, None, 'Livelihood groups'))[0]
     wait_for('a group listed', lambda: groups.childCount > 0)
     groups.querySelection().selectChild(0)
     page = groups
-    while page.parent is not None and not visible(page, None, 'Livelihood group details'):
+    while page.parent is not None and not find_all(page, None, 'Livelihood group details'):
         page = page.parent
-    details = wait_for('the details', lambda: visible(page, None, 'Livelihood group details'))[0]
+    details = wait_for('the details', lambda: find_all(page, None, 'Livelihood group details'))[0]
     amount = field(details, 'Amount in RWF')
     for value in ['-5', 'abc', '0', '', '99999999999999999999', HUGE]:
         amount.queryEditableText().setTextContents(value)

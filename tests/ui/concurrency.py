@@ -22,7 +22,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import Failure, descendants, run_tests, text_of, wait_for, TMP  # noqa: E402
+from smoke import Failure, field, find_all, labels, run_tests, wait_for, TMP  # noqa: E402
 from groups import show_section  # noqa: E402
 
 CLI = os.environ['HS_CLI']
@@ -36,34 +36,12 @@ def note(text):
     print('# %6.1f s: %s' % (time.monotonic() - START, text), flush=True)
 
 
-def visible(root, role=None, name=None):
-    return [n for n in descendants(root)
-            if (role is None or n.getRole() == role) and (name is None or n.name == name)
-            and n.getState().contains(pyatspi.STATE_VISIBLE)]
-
-
-def labels(root):
-    found = []
-    for label in visible(root, pyatspi.ROLE_LABEL):
-        try:
-            found.append(text_of(label))
-        except Exception:  # a label that goes away as we read
-            pass
-    return found
-
-
 def count(page):
     for text in labels(page):
         match = re.fullmatch(r'([\d,]+) participants?', text)
         if match:
             return int(match.group(1).replace(',', ''))
     return None
-
-
-def field(root, name):
-    return wait_for('the field %r' % name,
-                    lambda: [n for n in visible(root, None, name)
-                             if 'EditableText' in pyatspi.utils.listInterfaces(n)])[0]
 
 
 def csv_batch(round_number):
@@ -91,7 +69,7 @@ def open_form(app, page):
     app.keys('ctrl+n')
     name, year = field(page, 'Full name'), field(page, 'Birth year')
     form = name.parent
-    while not visible(form, None, 'Birth year'):
+    while not find_all(form, None, 'Birth year'):
         form = form.parent
     return name, year, form
 
@@ -127,10 +105,10 @@ def test_cli_writes_while_window_open(app):
     wait_for('the Participants section', lambda: show_section(frame, 'Participants'),
              timeout=300)
     page = wait_for('the Participants page', lambda: [
-        n for n in visible(frame, None, 'Participants')
+        n for n in find_all(frame, None, 'Participants')
         if n.getRole() not in (pyatspi.ROLE_LABEL, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE,
                                pyatspi.ROLE_TREE_TABLE)
-        and visible(n, None, 'Search participants')], timeout=300)[0]
+        and find_all(n, None, 'Search participants')], timeout=300)[0]
     total = wait_for('a participant count', lambda: count(page), timeout=120)
     note('window open on %d participants after %.1f s' % (total, time.monotonic() - started))
 

@@ -26,7 +26,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import Failure, LOCALEDIR, TMP, descendants, find_all, text_of, wait_for  # noqa: E402
+from smoke import Failure, LOCALEDIR, TMP, find_all, text_of, wait_for  # noqa: E402
 from groups import click, run_one  # noqa: E402
 
 SHOTS = os.environ.get('HS_UI_SHOTS')

@@ -16,7 +16,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import Failure, find_all, run_tests, text_of, wait_for, TMP  # noqa: E402
+from smoke import Failure, field, find_all, run_tests, text_of, wait_for, TMP  # noqa: E402
 
 CLI = os.environ['HS_CLI']
 SHOTS = os.environ.get('HS_UI_SHOTS')
@@ -33,13 +33,6 @@ def shot(name):
 
 def one(root, role, name, what=None):
     return wait_for(what or name, lambda: find_all(root, role, name))[0]
-
-
-def field(root, name):
-    """A text field of the form, by its accessible name."""
-    return wait_for('the field %r' % name,
-                    lambda: [n for n in find_all(root, None, name)
-                             if 'EditableText' in pyatspi.utils.listInterfaces(n)])[0]
 
 
 def count_text(page):

@@ -66,6 +66,24 @@ def find_all(root, role=None, name=None):
     return found
 
 
+def labels(root):
+    """The texts of the visible labels below @root."""
+    found = []
+    for label in find_all(root, pyatspi.ROLE_LABEL):
+        try:
+            found.append(text_of(label))
+        except Exception:  # a label that goes away as we read
+            pass
+    return found
+
+
+def field(root, name):
+    """A visible text field below @root, by its accessible name."""
+    return wait_for('the field %r' % name,
+                    lambda: [n for n in find_all(root, None, name)
+                             if 'EditableText' in pyatspi.utils.listInterfaces(n)])[0]
+
+
 def text_of(node):
     text = node.queryText()
     return text.getText(0, text.characterCount)  # getText(0, -1) is '' on GTK 4.8
