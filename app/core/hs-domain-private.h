@@ -62,4 +62,21 @@ _hs_bind_number (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* Property setters shared by the record objects (participant, facilitator,
+ * group, session): each stores @value in @field and notifies @pspec only when
+ * it changed. An empty string is stored as "not given", as the database
+ * keeps it. */
+void         _hs_object_set_string      (gpointer     object,
+                                         char       **field,
+                                         const char  *value,
+                                         GParamSpec  *pspec);
+void         _hs_object_set_int64       (gpointer     object,
+                                         gint64      *field,
+                                         gint64       value,
+                                         GParamSpec  *pspec);
+/* A read-write string property that notifies explicitly. */
+GParamSpec  *_hs_string_pspec           (const char  *name,
+                                         const char  *default_value,
+                                         GParamFlags  flags);
+
 G_END_DECLS

@@ -156,3 +156,39 @@ _hs_delete_audited (HsDatabase  *db,
     }
   return TRUE;
 }
+
+void
+_hs_object_set_string (gpointer     object,
+                       char       **field,
+                       const char  *value,
+                       GParamSpec  *pspec)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (object), pspec);
+}
+
+void
+_hs_object_set_int64 (gpointer    object,
+                      gint64     *field,
+                      gint64      value,
+                      GParamSpec *pspec)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (object), pspec);
+}
+
+GParamSpec *
+_hs_string_pspec (const char  *name,
+                  const char  *default_value,
+                  GParamFlags  flags)
+{
+  return g_param_spec_string (name, NULL, NULL, default_value,
+                              flags | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}

@@ -54,21 +54,12 @@ string_field (HsFacilitator *self,
     }
 }
 
-/* An empty string is stored as "not given", as the database keeps it. */
 static void
 set_string (HsFacilitator *self,
             guint          prop_id,
             const char    *value)
 {
-  char **field = string_field (self, prop_id);
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_string (self, string_field (self, prop_id), value, properties[prop_id]);
 }
 
 static void
@@ -77,10 +68,7 @@ set_id (HsFacilitator *self,
         guint          prop_id,
         gint64         value)
 {
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_int64 (self, field, value, properties[prop_id]);
 }
 
 static void
@@ -136,14 +124,6 @@ hs_facilitator_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                              | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 hs_facilitator_class_init (HsFacilitatorClass *klass)
 {
@@ -156,15 +136,15 @@ hs_facilitator_class_init (HsFacilitatorClass *klass)
 
   /* 0: not saved yet. */
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_FULL_NAME] = string_pspec ("full-name");
-  properties[PROP_SEX] = string_pspec ("sex");
-  properties[PROP_PHONE] = string_pspec ("phone");
+  properties[PROP_FULL_NAME] = _hs_string_pspec ("full-name", NULL, G_PARAM_READWRITE);
+  properties[PROP_SEX] = _hs_string_pspec ("sex", NULL, G_PARAM_READWRITE);
+  properties[PROP_PHONE] = _hs_string_pspec ("phone", NULL, G_PARAM_READWRITE);
   properties[PROP_DISTRICT_ID] = g_param_spec_int64 ("district-id", NULL, NULL,
                                                      0, G_MAXINT64, 0, rw);
-  properties[PROP_TRAINED_DATE] = string_pspec ("trained-date");
+  properties[PROP_TRAINED_DATE] = _hs_string_pspec ("trained-date", NULL, G_PARAM_READWRITE);
   /* Set on first save unless an import already knows them. */
-  properties[PROP_CREATED] = string_pspec ("created");
-  properties[PROP_UPDATED] = string_pspec ("updated");
+  properties[PROP_CREATED] = _hs_string_pspec ("created", NULL, G_PARAM_READWRITE);
+  properties[PROP_UPDATED] = _hs_string_pspec ("updated", NULL, G_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -117,21 +117,12 @@ id_field (HsGroup *self,
     }
 }
 
-/* An empty string is stored as "not given", as the database keeps it. */
 static void
 set_string (HsGroup    *self,
             guint       prop_id,
             const char *value)
 {
-  char **field = string_field (self, prop_id);
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_string (self, string_field (self, prop_id), value, properties[prop_id]);
 }
 
 static void
@@ -139,12 +130,7 @@ set_id (HsGroup *self,
         guint    prop_id,
         gint64   value)
 {
-  gint64 *field = id_field (self, prop_id);
-
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_int64 (self, id_field (self, prop_id), value, properties[prop_id]);
 }
 
 static void
@@ -211,9 +197,7 @@ install_string (guint       prop_id,
                 const char *name,
                 const char *default_value)
 {
-  properties[prop_id] = g_param_spec_string (name, NULL, NULL, default_value,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                             | G_PARAM_STATIC_STRINGS);
+  properties[prop_id] = _hs_string_pspec (name, default_value, G_PARAM_READWRITE);
 }
 
 static void

@@ -125,21 +125,12 @@ string_field (HsParticipant *self,
     }
 }
 
-/* An empty string is stored as "not given", as the database keeps it. */
 static void
 set_string (HsParticipant *self,
             guint          prop_id,
             const char    *value)
 {
-  char **field = string_field (self, prop_id);
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_string (self, string_field (self, prop_id), value, properties[prop_id]);
 }
 
 static void
@@ -148,10 +139,7 @@ set_id (HsParticipant *self,
         guint          prop_id,
         gint64         value)
 {
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_int64 (self, field, value, properties[prop_id]);
 }
 
 static void
@@ -259,9 +247,7 @@ install_string (guint        prop_id,
                 const char  *default_value,
                 GParamFlags  flags)
 {
-  properties[prop_id] = g_param_spec_string (name, NULL, NULL, default_value,
-                                             flags | G_PARAM_EXPLICIT_NOTIFY
-                                             | G_PARAM_STATIC_STRINGS);
+  properties[prop_id] = _hs_string_pspec (name, default_value, flags);
 }
 
 static void

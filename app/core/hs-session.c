@@ -58,21 +58,12 @@ string_field (HsSession *self,
     }
 }
 
-/* An empty string is stored as "not given", as the database keeps it. */
 static void
 set_string (HsSession  *self,
             guint       prop_id,
             const char *value)
 {
-  char **field = string_field (self, prop_id);
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_string (self, string_field (self, prop_id), value, properties[prop_id]);
 }
 
 static void
@@ -81,10 +72,7 @@ set_id (HsSession *self,
         guint      prop_id,
         gint64     value)
 {
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  _hs_object_set_int64 (self, field, value, properties[prop_id]);
 }
 
 static void
@@ -150,15 +138,6 @@ hs_session_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
-static GParamSpec *
-string_pspec (const char *name,
-              const char *default_value)
-{
-  return g_param_spec_string (name, NULL, NULL, default_value,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                              | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 hs_session_class_init (HsSessionClass *klass)
 {
@@ -174,12 +153,12 @@ hs_session_class_init (HsSessionClass *klass)
   properties[PROP_GROUP_ID] = g_param_spec_int64 ("group-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   /* 1 for the group's first meeting; 0 until set, which save refuses. */
   properties[PROP_NUMBER] = g_param_spec_int ("number", NULL, NULL, 0, G_MAXINT, 0, rw);
-  properties[PROP_DATE] = string_pspec ("date", NULL);
-  properties[PROP_TIME] = string_pspec ("time", NULL);
-  properties[PROP_VENUE] = string_pspec ("venue", NULL);
-  properties[PROP_TOPIC] = string_pspec ("topic", NULL);
-  properties[PROP_STATUS] = string_pspec ("status", "planned");
-  properties[PROP_REASON] = string_pspec ("reason", NULL);
+  properties[PROP_DATE] = _hs_string_pspec ("date", NULL, G_PARAM_READWRITE);
+  properties[PROP_TIME] = _hs_string_pspec ("time", NULL, G_PARAM_READWRITE);
+  properties[PROP_VENUE] = _hs_string_pspec ("venue", NULL, G_PARAM_READWRITE);
+  properties[PROP_TOPIC] = _hs_string_pspec ("topic", NULL, G_PARAM_READWRITE);
+  properties[PROP_STATUS] = _hs_string_pspec ("status", "planned", G_PARAM_READWRITE);
+  properties[PROP_REASON] = _hs_string_pspec ("reason", NULL, G_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
