@@ -118,10 +118,17 @@ hs_graduation_assess (const HsGraduationRule  *rule,
   HsStanding standing;
   const char *verdict;
 
-  /* Translators: "attended 9 of 11 so far"; the verdict follows after a dash. */
-  so_far = g_strdup_printf (ngettext ("attended %d of %d session so far",
-                                      "attended %d of %d sessions so far", held),
-                            counted, held);
+  /* Once no session is left, "so far" would say the group is still meeting. */
+  if (remaining > 0)
+    /* Translators: "attended 9 of 11 so far"; the verdict follows after a dash. */
+    so_far = g_strdup_printf (ngettext ("attended %d of %d session so far",
+                                        "attended %d of %d sessions so far", held),
+                              counted, held);
+  else
+    /* Translators: "attended 14 of 15", all sessions held; the verdict follows after a dash. */
+    so_far = g_strdup_printf (ngettext ("attended %d of %d session",
+                                        "attended %d of %d sessions", held),
+                              counted, held);
   if (counted >= rule->min_sessions)
     {
       standing = HS_STANDING_REACHED;
