@@ -278,32 +278,44 @@ hs_membership_remove (HsDatabase  *db,
   return _hs_database_write_end (db, ok, error);
 }
 
+/* The one text column @sql ("SELECT … WHERE … = ?1 AND … = ?2") finds, or
+ * NULL with no error when there is no such row. */
+static char *
+query_text (HsDatabase  *db,
+            const char  *sql,
+            gint64       key_a,
+            gint64       key_b,
+            const char  *what,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _hs_database_prepare (db, sql, error);
+  char *text = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key_a);
+  sqlite3_bind_int64 (stmt, 2, key_b);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _hs_database_set_error (db, error, what);
+  sqlite3_reset (stmt);
+  return text;
+}
+
 char *
 hs_membership_get_outcome (HsDatabase  *db,
                            gint64       group_id,
                            gint64       participant_id,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
-  char *outcome = NULL;
-  int rc;
-
   g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
 
-  stmt = _hs_database_prepare (db,
-                               "SELECT outcome FROM membership WHERE group_id = ?1"
-                               " AND participant_id = ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, group_id);
-  sqlite3_bind_int64 (stmt, 2, participant_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    outcome = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    _hs_database_set_error (db, error, _("Reading the membership"));
-  sqlite3_reset (stmt);
-  return outcome;
+  return query_text (db, "SELECT outcome FROM membership WHERE group_id = ?1"
+                     " AND participant_id = ?2", group_id, participant_id,
+                     _("Reading the membership"), error);
 }
 
 typedef struct
@@ -473,24 +485,9 @@ hs_attendance_get (HsDatabase  *db,
                    gint64       participant_id,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
-  char *mark = NULL;
-  int rc;
-
   g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
 
-  stmt = _hs_database_prepare (db,
-                               "SELECT mark FROM attendance WHERE session_id = ?1"
-                               " AND participant_id = ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, participant_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    mark = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    _hs_database_set_error (db, error, _("Reading the attendance"));
-  sqlite3_reset (stmt);
-  return mark;
+  return query_text (db, "SELECT mark FROM attendance WHERE session_id = ?1"
+                     " AND participant_id = ?2", session_id, participant_id,
+                     _("Reading the attendance"), error);
 }
