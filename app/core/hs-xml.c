@@ -1633,8 +1633,11 @@ hs_xml_merge (HsDatabase     *db,
       if (!ok)
         g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED, "The export schema does not load.");
     }
-  /* A big file's indexes do not fit SQLite's default 2 MB page cache. */
-  ok = ok && _hs_database_exec (db, "PRAGMA cache_size = -131072", error)
+  /* A big file's indexes do not fit SQLite's default 2 MB page cache; and
+   * the savepoint journal of every saved row is written to a temporary file
+   * unless it may stay in memory (it is emptied after each row). */
+  ok = ok && _hs_database_exec (db, "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY",
+                                error)
        && hs_database_begin (db, error);
   if (ok)
     {
@@ -1646,7 +1649,7 @@ hs_xml_merge (HsDatabase     *db,
       else
         hs_database_rollback (db);
     }
-  _hs_database_exec (db, "PRAGMA cache_size = -2000", NULL);
+  _hs_database_exec (db, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL);
   if (reader != NULL)
     xmlFreeTextReader (reader);
   xmlSchemaFree (schema);
