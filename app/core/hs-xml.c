@@ -23,7 +23,8 @@
 
 #define NS "urn:healing-spaces:export:1"
 #define XSD_RESOURCE "/io/github/healingspaces/HealingSpaces/core/healing-spaces-export-1.xsd"
-/* A million participants take about 1 GB; far beyond that is not ours. */
+/* A million participants (14 million attendance marks) take about 2.9 GB;
+ * far beyond that is not ours. */
 #define MAX_FILE_BYTES ((goffset) 4 * 1024 * 1024 * 1024)
 #define MAX_RECORD_FIELDS 64
 #define MAX_LISTED_CONFLICTS 1000
@@ -1593,6 +1594,19 @@ read_stream (Merge             *merge,
   return TRUE;
 }
 
+static gboolean
+temp_schema_empty (HsDatabase *db)
+{
+  sqlite3_stmt *stmt = _hs_database_prepare (db, "SELECT count(*) FROM temp.sqlite_schema", NULL);
+  gboolean empty;
+
+  if (stmt == NULL)
+    return FALSE;
+  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
 gboolean
 hs_xml_merge (HsDatabase     *db,
               const char     *path,
@@ -1606,6 +1620,7 @@ hs_xml_merge (HsDatabase     *db,
   xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader ();
   xmlSchemaPtr schema = NULL;
   xmlTextReaderPtr reader = NULL;
+  gboolean in_memory;
   gboolean ok;
 
   g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
@@ -1635,9 +1650,11 @@ hs_xml_merge (HsDatabase     *db,
     }
   /* A big file's indexes do not fit SQLite's default 2 MB page cache; and
    * the savepoint journal of every saved row is written to a temporary file
-   * unless it may stay in memory (it is emptied after each row). */
-  ok = ok && _hs_database_exec (db, "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY",
-                                error)
+   * unless it may stay in memory (it is emptied after each row). Changing
+   * temp_store drops the temporary schema: only when there is none. */
+  in_memory = temp_schema_empty (db);
+  ok = ok && _hs_database_exec (db, "PRAGMA cache_size = -131072", error)
+       && (!in_memory || _hs_database_exec (db, "PRAGMA temp_store = MEMORY", error))
        && hs_database_begin (db, error);
   if (ok)
     {
@@ -1649,7 +1666,9 @@ hs_xml_merge (HsDatabase     *db,
       else
         hs_database_rollback (db);
     }
-  _hs_database_exec (db, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL);
+  _hs_database_exec (db, "PRAGMA cache_size = -2000", NULL);
+  if (in_memory)
+    _hs_database_exec (db, "PRAGMA temp_store = DEFAULT", NULL);
   if (reader != NULL)
     xmlFreeTextReader (reader);
   xmlSchemaFree (schema);
