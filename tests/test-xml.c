@@ -578,6 +578,29 @@ test_refused_rows_mid_file (void)
                    count (target, "SELECT count(*) FROM participant"));
 }
 
+/* The synthetic people of sample-data --scale (the benchmark's) export to a
+ * valid file: their sessions carry the time they last changed. */
+static void
+test_round_trip_scaled (void)
+{
+  g_autoptr(HsDatabase) source = open_fresh ("scaled-source.db");
+  g_autoptr(HsDatabase) target = open_fresh ("scaled-target.db");
+  g_autofree char *path = tmp_path ("scaled.xml");
+  g_autoptr(GError) error = NULL;
+  HsMergeResult result;
+
+  g_assert_true (hs_sample_data_add_scale (source, 300, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM session WHERE updated IS NULL"), ==, 0);
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant"), ==,
+                   count (source, "SELECT count(*) FROM participant"));
+  g_assert_cmpint (count (target, "SELECT count(*) FROM attendance"), ==,
+                   count (source, "SELECT count(*) FROM attendance"));
+}
+
 /* Another office recorded the same person independently: same national ID,
  * another UUID. Not added twice; listed. */
 static void
@@ -726,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/xml/round-trip/livelihoods", test_round_trip_livelihoods);
   g_test_add_func ("/xml/same-national-id", test_same_national_id);
   g_test_add_func ("/xml/refused-rows-mid-file", test_refused_rows_mid_file);
+  g_test_add_func ("/xml/round-trip/scaled", test_round_trip_scaled);
   g_test_add_func ("/xml/hostile", test_hostile_xml);
   g_test_add_func ("/xml/hostile/long-line", test_hostile_long_line);
   g_test_add_func ("/xml/cli-dry-run", test_cli_dry_run);
