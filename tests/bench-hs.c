@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,6 +33,8 @@
 #include "hs-stats.h"
 
 #define MB 1024.0
+#define XML_TARGET 3.0
+#define XML_AGAIN_TARGET 1.5
 
 typedef enum { UNIT_S, UNIT_MS, UNIT_MB } Unit;
 
@@ -260,6 +263,74 @@ bench_import (Bench *b)
   ours = time_our_import (b, csv);
   add_ratio_row (b, "CSV import of N rows vs sqlite3 .import", ours, bare, UNIT_S, 1.5);
   g_unlink (csv);
+}
+
+/* ---- XML round trip ---- */
+
+/* Runs @argv to its end; its time, and its peak
+ * RSS in kB from wait4 (this child alone). */
+static double
+time_child (const char * const *argv,
+            double             *peak_rss_kb)
+{
+  struct rusage usage = { 0, };
+  GPid pid;
+  int status = 0;
+  double start = now_ms ();
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD
+                      | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, NULL)
+      || wait4 (pid, &status, 0, &usage) != pid)
+    return -1;
+  g_spawn_close_pid (pid);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    return -1;
+  if (peak_rss_kb != NULL)
+    *peak_rss_kb = MAX (*peak_rss_kb, (double) usage.ru_maxrss);
+  return now_ms () - start;
+}
+
+/* The whole database out as XML and merged into an empty one, by the CLI
+ * (issue #8: a million people without running out of memory); then merged
+ * again into the database it came from, where nothing changes. The
+ * baseline copies the same database through text: sqlite3 .dump | sqlite3. */
+static void
+bench_xml (Bench *b)
+{
+  const char *cli = g_getenv ("HS_CLI");
+  g_autofree char *xml = g_build_filename (b->dir, "export.xml", NULL);
+  g_autofree char *empty = g_build_filename (b->dir, "merged.db", NULL);
+  g_autofree char *copy = g_build_filename (b->dir, "dumped.db", NULL);
+  g_autofree char *dump = g_strdup_printf ("sqlite3 '%s' .dump | sqlite3 '%s'", b->db_path,
+                                           copy);
+  const char *export_argv[] = { cli, "--db", b->db_path, "export", "--format", "xml", "-o", xml,
+                                NULL };
+  const char *merge_argv[] = { cli, "--db", empty, "merge", xml, NULL };
+  const char *again_argv[] = { cli, "--db", b->db_path, "merge", xml, NULL };
+  const char *dump_argv[] = { "sh", "-c", dump, NULL };
+  double rss = 0, exported = -1, merged = -1, again = -1, bare;
+
+  bare = time_child (dump_argv, NULL);
+  if (cli != NULL && (exported = time_child (export_argv, &rss)) >= 0)
+    {
+      merged = time_child (merge_argv, &rss);
+      again = time_child (again_argv, &rss);
+    }
+  if (exported >= 0)
+    printf ("# XML: export %.1f s, merge into an empty database %.1f s, merge again %.1f s,"
+            " sqlite3 .dump | sqlite3 %.1f s\n", exported / 1000, merged / 1000, again / 1000,
+            bare / 1000);
+  add_ratio_row (b, "XML export + merge of N people into an empty database vs sqlite3 .dump"
+                    " into a new file", exported >= 0 && merged >= 0 ? exported + merged : -1, bare,
+                 UNIT_S, XML_TARGET);
+  add_ratio_row (b, "XML merge of the same export again (nothing changes) vs sqlite3 .dump"
+                    " into a new file", again, bare, UNIT_S, XML_AGAIN_TARGET);
+  add_limit_row (b, "peak RSS, XML export / merge of N people (largest of the three runs)",
+                 again >= 0 ? rss / MB : -1, UNIT_MB, 200);
+  g_unlink (xml);
+  g_unlink (empty);
+  g_unlink (copy);
 }
 
 /* ---- queries on the big database ---- */
@@ -817,6 +888,7 @@ main (int    argc,
   bench_gui (&b);
   bench_certificates (&b);
   bench_import (&b);
+  bench_xml (&b);
 
   g_clear_pointer (&load, g_free);
   g_file_get_contents ("/proc/loadavg", &load, NULL, NULL);

@@ -13,9 +13,9 @@ if grep -q '^| measure | ours | baseline | ratio | target | result |$' "$out"; t
   echo "ok 2 - the table has its header"
 else echo "not ok 2 - the table has its header"; fi
 rows=$(grep -cE '^\| .* \| (pass|FAIL|skip) \|$' "$out")
-if [ "$rows" -eq 13 ] && grep -q '^13 rows, ' "$out"; then
-  echo "ok 3 - 13 rows, each with a result"
+if [ "$rows" -eq 16 ] && grep -q '^16 rows, ' "$out"; then
+  echo "ok 3 - 16 rows, each with a result"
 else
-  echo "not ok 3 - 13 rows, each with a result (found $rows)"
+  echo "not ok 3 - 16 rows, each with a result (found $rows)"
   sed 's/^/# /' "$out"
 fi

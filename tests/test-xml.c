@@ -215,11 +215,17 @@ test_round_trip_programme (void)
   assert_same_programme (source, target);
   g_assert_cmpint (count (target, "SELECT count(*) FROM certificate WHERE reprint_of IS NOT NULL"),
                    ==, 1);
-  /* Every merged row is in the audit log. */
-  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name = 'attendance'"
-                                  " AND action = 'insert'"),
+  /* Every merged row is in the audit log: the added ones in one entry per
+   * table, whose id range holds them all. */
+  g_assert_cmpint (count (target, "SELECT json_extract (after, '$.rows') FROM audit_log"
+                                  " WHERE table_name = 'attendance_merge' AND action = 'insert'"),
                    ==, count (target, "SELECT count(*) FROM attendance"));
-  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name = 'session'"),
+  g_assert_cmpint (count (target, "SELECT count(*) FROM attendance, audit_log a"
+                                  " WHERE a.table_name = 'attendance_merge' AND attendance.id"
+                                  " BETWEEN a.row_id AND json_extract (a.after, '$.last_id')"),
+                   ==, count (target, "SELECT count(*) FROM attendance"));
+  g_assert_cmpint (count (target, "SELECT json_extract (after, '$.rows') FROM audit_log"
+                                  " WHERE table_name = 'session_merge'"),
                    ==, count (target, "SELECT count(*) FROM session"));
   /* B's next certificate does not take a serial A gave. */
   g_assert_cmpint (count (target, "SELECT max (last) FROM certificate_counter"), ==,
@@ -332,7 +338,8 @@ test_round_trip_livelihoods (void)
   before = follow_up_csv (source);
   after = follow_up_csv (target);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name = 'tvet'"),
+  g_assert_cmpint (count (target, "SELECT json_extract (after, '$.rows') FROM audit_log"
+                                  " WHERE table_name = 'tvet_merge'"),
                    ==, count (target, "SELECT count(*) FROM tvet"));
 
   result = merge_from (target, path, NULL);
@@ -464,6 +471,134 @@ test_newer_wins_and_conflicts (void)
   g_assert_cmpint (count (musanze, "SELECT count(*) FROM merge_conflict"), ==, 1);
   g_assert_cmpint (count (musanze, "SELECT count(*) FROM audit_log"
                                    " WHERE table_name = 'merge_conflict'"), ==, 1);
+}
+
+static char *
+text_of (HsDatabase *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_hs_database_get_handle (db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A participant and a session the database refuses halfway through the
+ * file (a trigger stands in for any refusal after the row was written): each
+ * is listed and leaves nothing behind, everything around them is merged, and
+ * the search index, written once at the end, holds exactly the merged people
+ * — also a renamed one, under the new name only. */
+static void
+test_refused_rows_mid_file (void)
+{
+  g_autoptr(HsDatabase) source = open_fresh ("refused-source.db");
+  g_autoptr(HsDatabase) target = open_fresh ("refused-target.db");
+  g_autofree char *path = tmp_path ("refused.xml");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *triggers = NULL;
+  g_autofree char *rename = NULL;
+  g_autofree char *renamed = NULL;
+  HsMergeResult result;
+  gboolean listed_person = FALSE, listed_session = FALSE;
+
+  g_assert_true (hs_sample_data_fill (source, NULL, &error));
+  g_assert_no_error (error);
+  person = text_of (source, "SELECT uuid FROM participant ORDER BY id LIMIT 1 OFFSET 40");
+  session = text_of (source, "SELECT uuid FROM session ORDER BY id LIMIT 1 OFFSET 7");
+  export_to (source, path);
+  /* The person's audit entry is refused, after their row went in. */
+  triggers = g_strdup_printf ("CREATE TRIGGER refuse_person BEFORE INSERT ON audit_log"
+                              " WHEN NEW.table_name = 'participant'"
+                              " AND instr (NEW.after, '%s') > 0"
+                              " BEGIN SELECT RAISE (ABORT, 'refused for the test'); END;"
+                              "CREATE TRIGGER refuse_session BEFORE INSERT ON session"
+                              " WHEN NEW.uuid = '%s'"
+                              " BEGIN SELECT RAISE (ABORT, 'refused for the test'); END;",
+                              person, session);
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (target), triggers, NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  result = merge_from (target, path, &conflicts);
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (target), "DROP TRIGGER refuse_person;"
+                                 "DROP TRIGGER refuse_session", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const char *line = g_ptr_array_index (conflicts, i);
+
+      listed_person |= g_str_has_prefix (line, "participant ") && strstr (line, person) != NULL;
+      listed_session |= g_str_has_prefix (line, "session ") && strstr (line, session) != NULL;
+    }
+  g_assert_true (listed_person);
+  g_assert_true (listed_session);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant"), ==,
+                   count (source, "SELECT count(*) FROM participant") - 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM session"), ==,
+                   count (source, "SELECT count(*) FROM session") - 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM merge_conflict"
+                                  " WHERE table_name IN ('participant', 'session')"), ==, 2);
+  /* Nothing of the refused person stayed: not their row, not their entry. */
+  g_assert_cmpint (count (target, "SELECT count(*) FROM audit_log WHERE table_name ="
+                                  " 'participant' AND row_id NOT IN (SELECT id FROM participant)"),
+                   ==, 0);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant_fts"), ==,
+                   count (target, "SELECT count(*) FROM participant"));
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant p"
+                                  " JOIN participant_fts f ON f.rowid = p.id"), ==,
+                   count (target, "SELECT count(*) FROM participant"));
+  g_assert_cmpint (count (target, "SELECT json_extract (after, '$.rows') FROM audit_log"
+                                  " WHERE table_name = 'session_merge'"), ==,
+                   count (target, "SELECT count(*) FROM session"));
+
+  /* The other office renames someone: the search finds the new name only. */
+  rename = g_strdup_printf ("UPDATE participant SET full_name = 'Zéphyrin Kwizerimana',"
+                            " updated = '2999-01-01T00:00:00.000Z' WHERE uuid = ("
+                            "SELECT uuid FROM participant ORDER BY id LIMIT 1 OFFSET 3)");
+  g_assert_cmpint (sqlite3_exec (_hs_database_get_handle (source), rename, NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  renamed = text_of (source, "SELECT uuid FROM participant ORDER BY id LIMIT 1 OFFSET 3");
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant_fts"
+                                  " WHERE participant_fts MATCH 'kwizerimana'"), ==, 1);
+  g_free (rename);
+  rename = g_strdup_printf ("SELECT p.uuid = '%s' FROM participant_fts f JOIN participant p"
+                            " ON p.id = f.rowid WHERE participant_fts MATCH 'kwizerimana'",
+                            renamed);
+  g_assert_cmpint (count (target, rename), ==, 1);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant_fts"), ==,
+                   count (target, "SELECT count(*) FROM participant"));
+}
+
+/* The synthetic people of sample-data --scale (the benchmark's) export to a
+ * valid file: their sessions carry the time they last changed. */
+static void
+test_round_trip_scaled (void)
+{
+  g_autoptr(HsDatabase) source = open_fresh ("scaled-source.db");
+  g_autoptr(HsDatabase) target = open_fresh ("scaled-target.db");
+  g_autofree char *path = tmp_path ("scaled.xml");
+  g_autoptr(GError) error = NULL;
+  HsMergeResult result;
+
+  g_assert_true (hs_sample_data_add_scale (source, 300, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (source, "SELECT count(*) FROM session WHERE updated IS NULL"), ==, 0);
+  export_to (source, path);
+  result = merge_from (target, path, NULL);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpint (count (target, "SELECT count(*) FROM participant"), ==,
+                   count (source, "SELECT count(*) FROM participant"));
+  g_assert_cmpint (count (target, "SELECT count(*) FROM attendance"), ==,
+                   count (source, "SELECT count(*) FROM attendance"));
 }
 
 /* Another office recorded the same person independently: same national ID,
@@ -613,6 +748,8 @@ main (int    argc,
   g_test_add_func ("/xml/newer-wins-and-conflicts", test_newer_wins_and_conflicts);
   g_test_add_func ("/xml/round-trip/livelihoods", test_round_trip_livelihoods);
   g_test_add_func ("/xml/same-national-id", test_same_national_id);
+  g_test_add_func ("/xml/refused-rows-mid-file", test_refused_rows_mid_file);
+  g_test_add_func ("/xml/round-trip/scaled", test_round_trip_scaled);
   g_test_add_func ("/xml/hostile", test_hostile_xml);
   g_test_add_func ("/xml/hostile/long-line", test_hostile_long_line);
   g_test_add_func ("/xml/cli-dry-run", test_cli_dry_run);

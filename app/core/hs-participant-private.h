@@ -17,6 +17,16 @@ gboolean _hs_participant_index        (HsDatabase  *db,
 gboolean _hs_participant_unindex      (HsDatabase  *db,
                                        gint64       id,
                                        GError     **error);
+/* A bulk write (the XML merge) indexes its people once, at the end: while
+ * deferred, _hs_participant_index only notes the id; _resume ends the
+ * deferral and, when @write, indexes every noted id (call it inside the bulk
+ * write's transaction; without @write when that is rolled back). FTS5
+ * writes its pending entries out at every savepoint, so indexing row by row
+ * between per-row savepoints cost a segment per person. */
+void     _hs_participant_index_defer  (HsDatabase  *db);
+gboolean _hs_participant_index_resume (HsDatabase  *db,
+                                       gboolean     write,
+                                       GError     **error);
 /* Rebuilds the index when it does not hold one entry per participant (a
  * file written by an older build or by hand). */
 gboolean _hs_participant_index_check  (HsDatabase  *db,

@@ -875,10 +875,75 @@ _hs_participant_unindex (HsDatabase  *db,
   return step_index (db, stmt, error);
 }
 
+static GQuark
+deferred_quark (void)
+{
+  return g_quark_from_static_string ("hs-participant-deferred-index");
+}
+
+void
+_hs_participant_index_defer (HsDatabase *db)
+{
+  g_object_set_qdata_full (G_OBJECT (db), deferred_quark (),
+                           g_array_new (FALSE, FALSE, sizeof (gint64)),
+                           (GDestroyNotify) g_array_unref);
+}
+
+static gboolean
+index_now (HsDatabase  *db,
+           gint64       id,
+           GError     **error);
+
+static int
+compare_id (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+_hs_participant_index_resume (HsDatabase  *db,
+                              gboolean     write,
+                              GError     **error)
+{
+  g_autoptr(GArray) ids = g_object_steal_qdata (G_OBJECT (db), deferred_quark ());
+  gint64 last = 0;
+
+  if (ids == NULL || !write)
+    return TRUE;
+  /* In id order the index pages are written in order; an id noted twice
+   * (one person twice in a file) is indexed once. */
+  g_array_sort (ids, compare_id);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id != last && !index_now (db, id, error))
+        return FALSE;
+      last = id;
+    }
+  return TRUE;
+}
+
 gboolean
 _hs_participant_index (HsDatabase  *db,
                        gint64       id,
                        GError     **error)
+{
+  GArray *deferred = g_object_get_qdata (G_OBJECT (db), deferred_quark ());
+
+  if (deferred == NULL)
+    return index_now (db, id, error);
+  g_array_append_val (deferred, id);
+  return TRUE;
+}
+
+static gboolean
+index_now (HsDatabase  *db,
+           gint64       id,
+           GError     **error)
 {
   sqlite3_stmt *stmt;
 

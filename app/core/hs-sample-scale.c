@@ -82,8 +82,8 @@ prepare_all (HsDatabase  *db,
             "INSERT INTO membership (group_id, participant_id, joined, left_date, outcome)"
             " VALUES (?, ?, ?, ?, ?)", error)) != NULL
          && (b->session = _hs_database_prepare (db,
-            "INSERT INTO session (uuid, group_id, number, date, time, status)"
-            " VALUES (?, ?, ?, ?, '14:00', 'held')", error)) != NULL
+            "INSERT INTO session (uuid, group_id, number, date, time, status, updated)"
+            " VALUES (?, ?, ?, ?, '14:00', 'held', ?)", error)) != NULL
          /* A member's attendance in one statement: the group's sessions are
           * consecutive ids; bit k of ?4 marks session k absent. */
          && (b->attendance = _hs_database_prepare (db,
@@ -227,6 +227,9 @@ add_group (HsDatabase  *db,
       sqlite3_bind_int64 (b->session, 2, group_id);
       sqlite3_bind_int (b->session, 3, n + 1);
       sqlite3_bind_text (b->session, 4, day, -1, SQLITE_STATIC);
+      /* The uuid given skips the trigger that would set it: every record
+       * of an export carries the time it last changed. */
+      sqlite3_bind_text (b->session, 5, b->now, -1, SQLITE_STATIC);
       if (!step (db, b->session, error))
         return FALSE;
       if (n == 0)

@@ -23,7 +23,8 @@
 
 #define NS "urn:healing-spaces:export:1"
 #define XSD_RESOURCE "/io/github/healingspaces/HealingSpaces/core/healing-spaces-export-1.xsd"
-/* A million participants take about 1 GB; far beyond that is not ours. */
+/* A million participants (14 million attendance marks) take about 2.9 GB;
+ * far beyond that is not ours. */
 #define MAX_FILE_BYTES ((goffset) 4 * 1024 * 1024 * 1024)
 #define MAX_RECORD_FIELDS 64
 #define MAX_LISTED_CONFLICTS 1000
@@ -384,7 +385,18 @@ typedef struct
   char          *field;        /* the child element being read */
   char          *first_error;
   int            error_line;
+  GHashTable    *inserted;     /* table → Inserted: audited in one entry each */
+  char          *now;
 } Merge;
+
+/* The rows a merge added to one table: ids only grow within the merge's
+ * transaction, so first..last holds them all and nothing else new. */
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+  gint64 count;
+} Inserted;
 
 static xmlParserInputPtr
 refuse_entity_loader (const char       *url,
@@ -597,19 +609,17 @@ merge_participant (Merge   *merge,
 
   if ((reason = apply_fields (merge, G_OBJECT (participant), participant_fields)) != NULL)
     return add_conflict (merge, "participant", uuid, reason, error);
-  if (!_hs_database_exec (merge->db, "SAVEPOINT hs_merge_row", error))
+  /* The save is whole or nothing on its own (its own savepoint): a refused
+   * one left nothing to undo. Keeping the time only fails with the disk. */
+  if (!hs_participant_save (participant, merge->db, &local_error))
+    return add_conflict (merge, "participant", uuid, local_error->message, error);
+  if (id != 0 && !keep_updated (merge, "participant", id, updated, error))
     return FALSE;
-  if (!hs_participant_save (participant, merge->db, &local_error)
-      || (id != 0 && !keep_updated (merge, "participant", id, updated, &local_error)))
-    {
-      _hs_database_exec (merge->db, "ROLLBACK TO hs_merge_row; RELEASE hs_merge_row", NULL);
-      return add_conflict (merge, "participant", uuid, local_error->message, error);
-    }
   if (id != 0)
     merge->result.updated++;
   else
     merge->result.added++;
-  return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
+  return TRUE;
 }
 
 static gboolean
@@ -745,6 +755,68 @@ merge_membership (Merge   *merge,
   return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
 }
 
+static void
+note_inserted (Merge       *merge,
+               const char  *table,
+               gint64       id)
+{
+  Inserted *rows = g_hash_table_lookup (merge->inserted, table);
+
+  if (rows == NULL)
+    {
+      rows = g_new0 (Inserted, 1);
+      rows->first = id;
+      g_hash_table_insert (merge->inserted, (gpointer) table, rows);
+    }
+  rows->first = MIN (rows->first, id);
+  rows->last = MAX (rows->last, id);
+  rows->count++;
+  merge->result.added++;
+}
+
+/* Rows a merge adds (sessions, attendance, links) are audited in one entry
+ * per table, "TABLE_merge", as a CSV import audits its people: a million
+ * entries each repeating its row would triple the file. Updates, and the
+ * people and groups saved through their own code, keep an entry each. */
+static gboolean
+audit_inserted (Merge   *merge,
+                GError **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+
+  stmt = _hs_database_prepare (merge->db,
+                               "INSERT INTO audit_log (at, actor, action, table_name, row_id,"
+                               " after) VALUES (?1, ?2, 'insert', ?3 || '_merge', ?4,"
+                               " json_object ('file', ?5, 'rows', ?6, 'first_id', ?4,"
+                               " 'last_id', ?7))", error);
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, merge->inserted);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Inserted *rows = value;
+      gboolean ok;
+
+      sqlite3_bind_text (stmt, 1, merge->now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, rows->first);
+      sqlite3_bind_text (stmt, 5, merge->source, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, rows->count);
+      sqlite3_bind_int64 (stmt, 7, rows->last);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+      if (!ok)
+        {
+          _hs_database_set_error (merge->db, error, _("Writing the audit log"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Inserts or, when the incoming record is newer, updates the row of @table
  * with @uuid: @columns take @values (NULL clears), @updated is kept as the
  * incoming time (NULL for a table without one: its rows are never updated
@@ -797,8 +869,8 @@ upsert_record (Merge               *merge,
       g_string_append (sql, ")");
     }
 
-  if (!_hs_database_exec (merge->db, "SAVEPOINT hs_merge_row", error)
-      || (stmt = _hs_database_prepare (merge->db, sql->str, error)) == NULL)
+  /* One statement: SQLite undoes a refused one by itself, no savepoint. */
+  if ((stmt = _hs_database_prepare (merge->db, sql->str, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < n; i++)
@@ -815,21 +887,19 @@ upsert_record (Merge               *merge,
                                               sqlite3_errmsg (_hs_database_get_handle (merge->db)));
 
       sqlite3_reset (stmt);
-      _hs_database_exec (merge->db, "ROLLBACK TO hs_merge_row; RELEASE hs_merge_row", NULL);
       return add_conflict (merge, label, uuid, why, error);
     }
   sqlite3_reset (stmt);
   if (id == 0)
-    id = sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db));
+    {
+      note_inserted (merge, table, sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db)));
+      return TRUE;
+    }
   after = _hs_database_row_json (merge->db, table, id);
-  if (!_hs_database_audit (merge->db, before != NULL ? HS_AUDIT_UPDATE : HS_AUDIT_INSERT, table,
-                           id, before, after, error))
+  if (!_hs_database_audit (merge->db, HS_AUDIT_UPDATE, table, id, before, after, error))
     return FALSE;
-  if (before != NULL)
-    merge->result.updated++;
-  else
-    merge->result.added++;
-  return _hs_database_exec (merge->db, "RELEASE hs_merge_row", error);
+  merge->result.updated++;
+  return TRUE;
 }
 
 /* Inserts a row that only links records (@sql with ?1 and ?2), audited. */
@@ -843,8 +913,6 @@ insert_link (Merge       *merge,
              GError     **error)
 {
   sqlite3_stmt *stmt = _hs_database_prepare (merge->db, sql, error);
-  g_autofree char *after = NULL;
-  gint64 id;
 
   if (stmt == NULL)
     return FALSE;
@@ -859,10 +927,8 @@ insert_link (Merge       *merge,
       return FALSE;
     }
   sqlite3_reset (stmt);
-  id = sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db));
-  after = _hs_database_row_json (merge->db, table, id);
-  merge->result.added++;
-  return _hs_database_audit (merge->db, HS_AUDIT_INSERT, table, id, NULL, after, error);
+  note_inserted (merge, table, sqlite3_last_insert_rowid (_hs_database_get_handle (merge->db)));
+  return TRUE;
 }
 
 static gint64
@@ -1528,6 +1594,19 @@ read_stream (Merge             *merge,
   return TRUE;
 }
 
+static gboolean
+temp_schema_empty (HsDatabase *db)
+{
+  sqlite3_stmt *stmt = _hs_database_prepare (db, "SELECT count(*) FROM temp.sqlite_schema", NULL);
+  gboolean empty;
+
+  if (stmt == NULL)
+    return FALSE;
+  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
 gboolean
 hs_xml_merge (HsDatabase     *db,
               const char     *path,
@@ -1537,10 +1616,11 @@ hs_xml_merge (HsDatabase     *db,
               GError        **error)
 {
   g_autofree char *source = g_path_get_basename (path);
-  Merge merge = { db, source, { 0, }, NULL, NULL, NULL, NULL, NULL, 0 };
+  Merge merge = { db, source, { 0, }, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL };
   xmlExternalEntityLoader saved_loader = xmlGetExternalEntityLoader ();
   xmlSchemaPtr schema = NULL;
   xmlTextReaderPtr reader = NULL;
+  gboolean in_memory;
   gboolean ok;
 
   g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
@@ -1550,6 +1630,8 @@ hs_xml_merge (HsDatabase     *db,
   merge.conflicts = g_ptr_array_new_with_free_func (g_free);
   merge.attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   merge.fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  merge.inserted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  merge.now = _hs_database_now ();
 
   /* Never NOENT or DTDLOAD: entities stay unexpanded and nothing is fetched.
    * Parser errors reach the global handler, schema errors the reader's. */
@@ -1566,15 +1648,27 @@ hs_xml_merge (HsDatabase     *db,
       if (!ok)
         g_set_error (error, HS_XML_ERROR, HS_XML_ERROR_FAILED, "The export schema does not load.");
     }
-  ok = ok && hs_database_begin (db, error);
+  /* A big file's indexes do not fit SQLite's default 2 MB page cache; and
+   * the savepoint journal of every saved row is written to a temporary file
+   * unless it may stay in memory (it is emptied after each row). Changing
+   * temp_store drops the temporary schema: only when there is none. */
+  in_memory = temp_schema_empty (db);
+  ok = ok && _hs_database_exec (db, "PRAGMA cache_size = -131072", error)
+       && (!in_memory || _hs_database_exec (db, "PRAGMA temp_store = MEMORY", error))
+       && hs_database_begin (db, error);
   if (ok)
     {
-      ok = read_stream (&merge, reader, error);
+      _hs_participant_index_defer (db);
+      ok = read_stream (&merge, reader, error) && audit_inserted (&merge, error);
+      ok = _hs_participant_index_resume (db, ok && !dry_run, ok ? error : NULL) && ok;
       if (ok && !dry_run)
         ok = hs_database_commit (db, error);
       else
         hs_database_rollback (db);
     }
+  _hs_database_exec (db, "PRAGMA cache_size = -2000", NULL);
+  if (in_memory)
+    _hs_database_exec (db, "PRAGMA temp_store = DEFAULT", NULL);
   if (reader != NULL)
     xmlFreeTextReader (reader);
   xmlSchemaFree (schema);
@@ -1588,6 +1682,8 @@ hs_xml_merge (HsDatabase     *db,
   g_clear_pointer (&merge.conflicts, g_ptr_array_unref);
   g_hash_table_unref (merge.attributes);
   g_hash_table_unref (merge.fields);
+  g_hash_table_unref (merge.inserted);
+  g_free (merge.now);
   g_free (merge.field);
   g_free (merge.first_error);
   return ok;
