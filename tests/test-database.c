@@ -476,6 +476,62 @@ test_data_version (Fixture       *f,
   g_assert_cmpint (hs_database_get_data_version (app), !=, before);
 }
 
+/* The dashboard counts on a second, read-only connection in a worker
+ * thread: it sees the main connection's commits, cannot write, stops when
+ * cancelled, and does not cost the next start its clean close. */
+static void
+test_reader (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  HsDatabase *db = hs_database_open (f->path, &error);
+  HsDatabase *reader;
+  g_autofree char *name = NULL;
+  g_autofree char *renamed = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (hs_database_set_setting (db, "org.name", "Office", &error));
+  reader = hs_database_open_reader (db, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_false (_hs_database_checked_on_open (reader));
+  name = hs_database_get_setting (reader, "org.name");
+  g_assert_cmpstr (name, ==, "Office");
+
+  g_assert_true (hs_database_set_setting (db, "org.name", "Other", &error));
+  renamed = hs_database_get_setting (reader, "org.name");
+  g_assert_cmpstr (renamed, ==, "Other");
+
+  g_assert_false (hs_database_set_setting (reader, "org.name", "Reader", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM setting WHERE value = 'Reader'"), ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (_hs_database_exec (reader, "WITH RECURSIVE c (x) AS (SELECT 1 UNION ALL"
+                                     " SELECT x + 1 FROM c WHERE x < 100000000)"
+                                     " SELECT count(*) FROM c", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The window closes first, the worker's connection after it. */
+  g_object_unref (db);
+  g_object_unref (reader);
+  db = hs_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+  db = hs_database_open (f->path, &error);
+  g_assert_no_error (error);
+  reader = hs_database_open_reader (db, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+  g_object_unref (reader);
+  db = hs_database_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (_hs_database_checked_on_open (db));
+  g_object_unref (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +553,7 @@ main (int    argc,
   ADD ("/database/audit/append-only", test_audit_append_only);
   ADD ("/database/write/disk-full", test_disk_full);
   ADD ("/database/concurrency/data-version", test_data_version);
+  ADD ("/database/concurrency/reader", test_reader);
 #undef ADD
 
   return g_test_run ();

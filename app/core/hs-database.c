@@ -24,6 +24,8 @@ struct _HsDatabase
   gboolean    redacting;
   gboolean    opened;           /* open succeeded: a clean close is recorded */
   gboolean    checked_on_open;  /* PRAGMA quick_check ran when it was opened */
+  gboolean    reader;           /* hs_database_open_reader(): read-only, no check */
+  GCancellable *cancellable;    /* a reader's queries stop when it is cancelled */
 };
 
 G_DEFINE_FINAL_TYPE (HsDatabase, hs_database, G_TYPE_OBJECT)
@@ -109,6 +111,7 @@ hs_database_finalize (GObject *object)
   HsDatabase *self = HS_DATABASE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
   if (self->db != NULL)
     {
       /* SQLITE_BUSY: a statement is still open; the handle closes when it
@@ -494,7 +497,8 @@ check_readable (HsDatabase  *self,
     }
   self->schema_version = (int) version;
 
-  if (closed_cleanly (self->path))
+  /* A reader's file is already open, checked and migrated in this process. */
+  if (self->reader || closed_cleanly (self->path))
     return TRUE;
   self->checked_on_open = TRUE;
   if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
@@ -597,6 +601,50 @@ hs_database_open (const char  *path,
     return NULL;
 
   self->opened = TRUE;
+  return g_steal_pointer (&self);
+}
+
+static int
+reader_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+/* A second, read-only connection to @db's file, for work off the main
+ * thread (one thread at a time: the dashboard's figures). It sees what was
+ * committed when each of its queries starts; cancelling @cancellable makes
+ * the running query fail at once. */
+HsDatabase *
+hs_database_open_reader (HsDatabase    *db,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(HsDatabase) self = NULL;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  self = g_object_new (HS_TYPE_DATABASE, NULL);
+  self->path = g_strdup (db->path);
+  self->reader = TRUE;
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_OPEN,
+                   _("Could not open %s: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (cancellable != NULL)
+    {
+      self->cancellable = g_object_ref (cancellable);
+      sqlite3_progress_handler (self->db, 10000, reader_progress_cb, cancellable);
+    }
+  if (!check_readable (self, error)
+      || !_hs_database_exec (self, "PRAGMA trusted_schema = OFF;", error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 

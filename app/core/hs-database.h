@@ -31,6 +31,9 @@ char       *hs_database_demo_path          (void);
 
 HsDatabase *hs_database_open               (const char  *path,
                                             GError     **error);
+HsDatabase *hs_database_open_reader        (HsDatabase    *db,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 const char *hs_database_get_path           (HsDatabase  *self);
 int         hs_database_get_schema_version (HsDatabase  *self);
 gboolean    hs_database_is_empty           (HsDatabase  *self);

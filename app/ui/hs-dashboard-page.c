@@ -53,6 +53,14 @@ struct _HsDashboardPage
   gboolean    filling;
   GtkEventController *root_shortcuts;
   HsChartView *views[N_CHARTS];
+  /* The figures are counted off the main thread, and only while the page
+   * is on screen: a reload asked for before that waits for the map. */
+  GCancellable *loading;
+  gboolean    load_pending;
+  gboolean    choices_pending;
+  gboolean    loaded;
+  GdkFrameClock *paint_clock;
+  gulong      paint_handler;
 
   /* Template widgets */
   GtkWidget  *graduates_card;
@@ -83,9 +91,13 @@ struct _HsDashboardPage
   GtkDropDown *setting_filter;
   GtkDropDown *language_filter;
   GtkFlowBox *charts_box;
+  GtkStack   *state_stack;
+  GtkSpinner *loading_spinner;
+  GtkLabel   *loading_label;
 };
 
 static void hs_dashboard_page_page_init (HsPageInterface *iface);
+static void stop_waiting_for_paint (HsDashboardPage *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (HsDashboardPage, hs_dashboard_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (HS_TYPE_PAGE, hs_dashboard_page_page_init))
@@ -409,23 +421,15 @@ set_choices (GtkDropDown   *drop_down,
 
 /* Periods: all time, then each year that had graduations, latest first;
  * districts: those with graduates. */
-static gboolean
-fill_choices (HsDashboardPage  *self,
-              GError          **error)
+static void
+fill_choices (HsDashboardPage   *self,
+              const HsChartData *districts,
+              const HsChartData *trend)
 {
-  g_autoptr(HsChartData) districts = NULL;
-  g_autoptr(HsChartData) trend = NULL;
   g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 none = 0;
   int first, last;
-
-  districts = hs_chart_data_query (self->database, HS_CHART_KIND_DISTRICT, HS_CHART_SPLIT_NONE,
-                                   NULL, error);
-  trend = districts != NULL ? hs_chart_data_query (self->database, HS_CHART_KIND_TREND,
-                                                   HS_CHART_SPLIT_NONE, NULL, error) : NULL;
-  if (trend == NULL)
-    return FALSE;
 
   g_ptr_array_set_size (self->periods, 0);
   add_period (self, periods, _("All time"), NULL, NULL);
@@ -453,24 +457,18 @@ fill_choices (HsDashboardPage  *self,
       gtk_string_list_append (names, item->label);
     }
 
+  self->filling = TRUE;
   set_choices (self->period_filter, periods);
   set_choices (self->district_filter, names);
-  return TRUE;
+  self->filling = FALSE;
 }
 
-static gboolean
-show_charts (HsDashboardPage  *self,
-             GError          **error)
+/* Hands the charts (owned by the views from now on) to the views. */
+static void
+show_charts (HsDashboardPage *self,
+             GPtrArray       *charts,
+             const char      *organisation)
 {
-  g_autoptr(GPtrArray) charts = NULL;
-  g_autofree char *organisation = hs_database_get_setting (self->database, "organisation.name");
-  HsChartFilter filter;
-
-  get_filter (self, &filter);
-  charts = hs_chart_specs_query (self->database, &filter, chart_specs, N_CHARTS, error);
-  hs_chart_filter_clear (&filter);
-  if (charts == NULL)
-    return FALSE;
   g_ptr_array_set_free_func (charts, NULL);
   for (guint i = 0; i < N_CHARTS; i++)
     {
@@ -478,50 +476,185 @@ show_charts (HsDashboardPage  *self,
       hs_chart_view_set_organisation (self->views[i], organisation);
       hs_chart_view_set_data (self->views[i], g_ptr_array_index (charts, i));
     }
-  return TRUE;
+  g_ptr_array_unref (charts);
 }
 
-/* Recomputes every figure from the database. */
+/* What a load counts, on its own read-only connection. */
+typedef struct
+{
+  HsDatabase    *reader;
+  HsChartFilter  filter;
+  gboolean       with_choices;
+  HsStats       *stats;
+  HsChartData   *districts;
+  HsChartData   *trend;
+  GPtrArray     *charts;
+  char          *organisation;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->reader);
+  hs_chart_filter_clear (&load->filter);
+  g_clear_pointer (&load->stats, hs_stats_free);
+  g_clear_pointer (&load->districts, hs_chart_data_free);
+  g_clear_pointer (&load->trend, hs_chart_data_free);
+  g_clear_pointer (&load->charts, g_ptr_array_unref);
+  g_free (load->organisation);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  GError *error = NULL;
+
+  if ((!load->with_choices
+       || ((load->stats = hs_stats_compute (load->reader, &error)) != NULL
+           && (load->districts = hs_chart_data_query (load->reader, HS_CHART_KIND_DISTRICT,
+                                                      HS_CHART_SPLIT_NONE, NULL, &error)) != NULL
+           && (load->trend = hs_chart_data_query (load->reader, HS_CHART_KIND_TREND,
+                                                  HS_CHART_SPLIT_NONE, NULL, &error)) != NULL))
+      && (load->charts = hs_chart_specs_query (load->reader, &load->filter, chart_specs,
+                                               N_CHARTS, &error)) != NULL)
+    {
+      load->organisation = hs_database_get_setting (load->reader, "organisation.name");
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+show_load_error (HsDashboardPage *self,
+                 const GError    *error)
+{
+  g_autofree char *text = g_strdup_printf (_("The figures could not be counted: %s"),
+                                           error->message);
+
+  g_warning ("%s", text);
+  if (self->loaded)
+    return;
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
+  gtk_label_set_text (self->loading_label, text);
+}
+
+static void
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HsDashboardPage) self = g_weak_ref_get (user_data);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+  /* A later load (or the page's end) replaced this one. */
+  if (self == NULL || g_cancellable_is_cancelled (cancellable) || cancellable != self->loading)
+    return;
+  g_clear_object (&self->loading);
+  if (!ok)
+    {
+      show_load_error (self, error);
+      return;
+    }
+  if (load->with_choices)
+    {
+      fill_choices (self, load->districts, load->trend);
+      show_groups (self, load->stats);
+      self->choices_pending = FALSE;
+    }
+  show_charts (self, g_steal_pointer (&load->charts), load->organisation);
+  show_people (self);
+  show_districts (self);
+  self->loaded = TRUE;
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->state_stack, "figures");
+}
+
+static void
+show_loading (HsDashboardPage *self)
+{
+  if (self->loaded)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_label_set_text (self->loading_label, _("Counting the figures…"));
+  gtk_stack_set_visible_child_name (self->state_stack, "loading");
+}
+
+/* Counts in a worker thread; the figures on screen stay until the new
+ * ones come (a spinner stands in for them before the first). */
+static void
+start_load (HsDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *page;
+  Load *load;
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->load_pending = FALSE;
+  if (self->database == NULL)
+    return;
+
+  self->loading = g_cancellable_new ();
+  load = g_new0 (Load, 1);
+  load->with_choices = self->choices_pending || !self->loaded;
+  get_filter (self, &load->filter);
+  load->reader = hs_database_open_reader (self->database, self->loading, &error);
+  if (load->reader == NULL)
+    {
+      load_free (load);
+      g_clear_object (&self->loading);
+      show_load_error (self, error);
+      return;
+    }
+  show_loading (self);
+  /* Not the task's source object: the page (and the database it holds)
+   * must be able to go while a count runs, so the file closes cleanly. */
+  page = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page, self);
+  task = g_task_new (NULL, self->loading, on_load_done_cb, page);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Recomputes every figure from the database: at once when the page is on
+ * screen, else when it is shown. */
 gboolean
 hs_dashboard_page_reload (HsDashboardPage  *self,
                           GError          **error)
 {
-  g_autoptr(HsStats) stats = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (HS_IS_DASHBOARD_PAGE (self), FALSE);
   g_return_val_if_fail (HS_IS_DATABASE (self->database), FALSE);
 
-  stats = hs_stats_compute (self->database, error);
-  if (stats == NULL)
-    return FALSE;
-
-  self->filling = TRUE;
-  ok = fill_choices (self, error);
-  self->filling = FALSE;
-  if (!ok || !show_charts (self, error))
-    return FALSE;
-
-  show_people (self);
-  show_groups (self, stats);
-  show_districts (self);
+  self->choices_pending = TRUE;
+  self->load_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_load (self);
   return TRUE;
 }
 
 static void
 on_filter_changed_cb (HsDashboardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->filling || self->database == NULL)
     return;
-  if (!show_charts (self, &error))
-    {
-      g_warning ("Could not count graduates: %s", error->message);
-      return;
-    }
-  show_people (self);
-  show_districts (self);
+  if (self->loaded || self->loading != NULL)
+    start_load (self);
 }
 
 /* A bar leads to the people behind it. */
@@ -792,6 +925,10 @@ hs_dashboard_page_dispose (GObject *object)
    * behind AdwBin's back, which then unparents it again (a critical). */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_DASHBOARD_PAGE);
+  stop_waiting_for_paint (self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->database);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->district_ids, g_array_unref);
@@ -826,6 +963,48 @@ hs_dashboard_page_root (GtkWidget *widget)
 }
 
 static void
+stop_waiting_for_paint (HsDashboardPage *self)
+{
+  if (self->paint_handler != 0)
+    g_signal_handler_disconnect (self->paint_clock, self->paint_handler);
+  self->paint_handler = 0;
+  g_clear_object (&self->paint_clock);
+}
+
+/* The count starts once the window has painted (the spinner, on the
+ * dashboard): a worker busy from the start would hold the first frame
+ * back several times over on a two-core machine. */
+static void
+on_after_paint_cb (HsDashboardPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->load_pending && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_load (self);
+}
+
+static void
+hs_dashboard_page_unmap (GtkWidget *widget)
+{
+  stop_waiting_for_paint (HS_DASHBOARD_PAGE (widget));
+  GTK_WIDGET_CLASS (hs_dashboard_page_parent_class)->unmap (widget);
+}
+
+static void
+hs_dashboard_page_map (GtkWidget *widget)
+{
+  HsDashboardPage *self = HS_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hs_dashboard_page_parent_class)->map (widget);
+  if (self->load_pending && self->paint_handler == 0)
+    {
+      show_loading (self);
+      self->paint_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->paint_handler = g_signal_connect_swapped (self->paint_clock, "after-paint",
+                                                      G_CALLBACK (on_after_paint_cb), self);
+    }
+}
+
+static void
 hs_dashboard_page_unroot (GtkWidget *widget)
 {
   HsDashboardPage *self = HS_DASHBOARD_PAGE (widget);
@@ -848,6 +1027,8 @@ hs_dashboard_page_class_init (HsDashboardPageClass *klass)
   object_class->dispose = hs_dashboard_page_dispose;
   widget_class->root = hs_dashboard_page_root;
   widget_class->unroot = hs_dashboard_page_unroot;
+  widget_class->map = hs_dashboard_page_map;
+  widget_class->unmap = hs_dashboard_page_unmap;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
@@ -887,6 +1068,9 @@ hs_dashboard_page_class_init (HsDashboardPageClass *klass)
   BIND (setting_filter);
   BIND (language_filter);
   BIND (charts_box);
+  BIND (state_stack);
+  BIND (loading_spinner);
+  BIND (loading_label);
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "dashboard.present", NULL, present_action);
