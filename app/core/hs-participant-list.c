@@ -254,22 +254,16 @@ read_row (sqlite3_stmt *stmt)
   gboolean prisoner = sqlite3_column_int (stmt, 5) != 0;
   const char *outcome = (const char *) sqlite3_column_text (stmt, 8);
 
-  return g_object_new (HS_TYPE_PARTICIPANT_ROW,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "full-name", (const char *) sqlite3_column_text (stmt, 1),
-                       "sex", sex,
-                       "sex-label", hs_participant_sex_label (sex),
-                       "age-band", age_band,
-                       "age-band-label", hs_age_band_label (age_band),
-                       "district", (const char *) sqlite3_column_text (stmt, 4),
-                       "is-prisoner", prisoner,
-                       "setting-label", prisoner ? C_("setting", "Prison")
-                                                 : C_("setting", "Community"),
-                       "group-id", (gint64) sqlite3_column_int64 (stmt, 6),
-                       "group", (const char *) sqlite3_column_text (stmt, 7),
-                       "outcome", outcome,
-                       "outcome-label", hs_participant_outcome_label (outcome),
-                       NULL);
+  return _hs_participant_row_new (sqlite3_column_int64 (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  sex, hs_participant_sex_label (sex),
+                                  age_band, hs_age_band_label (age_band),
+                                  (const char *) sqlite3_column_text (stmt, 4),
+                                  prisoner,
+                                  prisoner ? C_("setting", "Prison") : C_("setting", "Community"),
+                                  sqlite3_column_int64 (stmt, 6),
+                                  (const char *) sqlite3_column_text (stmt, 7),
+                                  outcome, hs_participant_outcome_label (outcome));
 }
 
 static GPtrArray *

@@ -38,4 +38,22 @@ char    *_hs_participant_name_key     (const char  *name);
 gboolean _hs_participant_names_alike  (const char  *a,
                                        const char  *b);
 
+/* A row of the participants list with its fields set directly: the list
+ * makes thousands, and g_object_new() with 13 properties cost more than
+ * reading them from SQL. */
+typedef struct _HsParticipantRow HsParticipantRow;
+HsParticipantRow *_hs_participant_row_new (gint64      id,
+                                           const char *full_name,
+                                           const char *sex,
+                                           const char *sex_label,
+                                           const char *age_band,
+                                           const char *age_band_label,
+                                           const char *district,
+                                           gboolean    is_prisoner,
+                                           const char *setting_label,
+                                           gint64      group_id,
+                                           const char *group,
+                                           const char *outcome,
+                                           const char *outcome_label);
+
 G_END_DECLS

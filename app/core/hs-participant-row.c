@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "hs-participant-row"
 
+#include "hs-participant-private.h"
 #include "hs-participant-row.h"
 
 /* One line of the participants list: what the columns show, read once from
@@ -294,4 +295,37 @@ hs_participant_row_get_outcome_label (HsParticipantRow *self)
 {
   g_return_val_if_fail (HS_IS_PARTICIPANT_ROW (self), NULL);
   return self->outcome_label;
+}
+
+HsParticipantRow *
+_hs_participant_row_new (gint64      id,
+                         const char *full_name,
+                         const char *sex,
+                         const char *sex_label,
+                         const char *age_band,
+                         const char *age_band_label,
+                         const char *district,
+                         gboolean    is_prisoner,
+                         const char *setting_label,
+                         gint64      group_id,
+                         const char *group,
+                         const char *outcome,
+                         const char *outcome_label)
+{
+  HsParticipantRow *self = g_object_new (HS_TYPE_PARTICIPANT_ROW, NULL);
+
+  self->id = id;
+  self->full_name = g_strdup (full_name);
+  self->sex = g_strdup (sex);
+  self->sex_label = g_strdup (sex_label);
+  self->age_band = g_strdup (age_band);
+  self->age_band_label = g_strdup (age_band_label);
+  self->district = g_strdup (district);
+  self->is_prisoner = is_prisoner;
+  self->setting_label = g_strdup (setting_label);
+  self->group_id = group_id;
+  self->group = g_strdup (group);
+  self->outcome = g_strdup (outcome);
+  self->outcome_label = g_strdup (outcome_label);
+  return self;
 }

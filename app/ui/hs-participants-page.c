@@ -26,6 +26,11 @@ struct _HsParticipantsPage
   HsParticipantSnapshot *deleted;
   /* The column whose sorter GTK asked first, found by probing. */
   int                 probed_column;
+  /* set_database() is setting the list up: it is attached once, at the end. */
+  gboolean            setting_up;
+  /* The list was just made and counted: the reload that follows at once
+   * (hs_window_show_section) has nothing to add. */
+  gboolean            fresh;
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -137,10 +142,13 @@ detach_list (HsParticipantsPage *self)
   gtk_single_selection_set_model (self->selection, NULL);
 }
 
+/* Each attach and detach costs time in proportion to the rows (GTK walks
+ * them): ~0.1 s at 100,000 people, ~1 s at a million. */
 static void
 attach_list (HsParticipantsPage *self)
 {
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  if (!self->setting_up)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 }
 
 static void
@@ -511,15 +519,21 @@ set_database (HsParticipantsPage *self,
       gtk_single_selection_set_model (self->selection, NULL);
       return;
     }
+  /* The old list goes now, and the new one is attached once its filters,
+   * search and sort are set: not once per setting. */
+  gtk_single_selection_set_model (self->selection, NULL);
   self->list = hs_participant_list_new (database);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  self->setting_up = TRUE;
   set_district_choices (self);
   on_filter_changed_cb (self);
   on_search_changed_cb (self);
   on_sorter_changed_cb (self);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  self->setting_up = FALSE;
+  attach_list (self);
   update_count (self);
+  self->fresh = TRUE;
 }
 
 static void
@@ -615,8 +629,9 @@ page_reload (HsPage  *page,
 {
   HsParticipantsPage *self = HS_PARTICIPANTS_PAGE (page);
 
-  if (self->list != NULL)
+  if (self->list != NULL && !self->fresh)
     reload_list (self);
+  self->fresh = FALSE;
   return TRUE;
 }
 
