@@ -808,6 +808,27 @@ test_cli (Fixture       *f,
   g_assert_null (strstr (out, "Habimana"));
 }
 
+/* A file whose search index lost people (written by hand, or by an older
+ * build) gets it rebuilt when the list opens: search finds everyone. */
+static void
+test_list_index_rebuilt (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsParticipantList) list = NULL;
+
+  add_person (f, "Théogène Habimana", "M", 1990, f->musanze, "0788000001");
+  add_person (f, "MUKAMANA Alice", "F", 2001, f->ngoma, "0722000002");
+  g_assert_true (_hs_database_exec (f->db, "DELETE FROM participant_fts", &error));
+  g_assert_no_error (error);
+
+  list = hs_participant_list_new (f->db);
+  hs_participant_list_set_search (list, "mukamana");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  hs_participant_list_set_search (list, "theogene");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -820,6 +841,8 @@ main (int    argc,
               fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/participants/list/search-filter-sort", Fixture, NULL,
               fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/participants/list/index-rebuilt", Fixture, NULL,
+              fixture_set_up, test_list_index_rebuilt, fixture_tear_down);
   g_test_add ("/participants/list/paging", Fixture, NULL,
               fixture_set_up, test_list_paging, fixture_tear_down);
   g_test_add ("/participants/delete/undo", Fixture, NULL,

@@ -967,9 +967,13 @@ _hs_participant_index_check (HsDatabase  *db,
   gboolean same = FALSE;
   gboolean ok;
 
+  /* The index's docsize table has one small row per indexed person:
+   * counting it takes 4 ms at a million people, where count(*) on the FTS
+   * table itself reads every indexed text (0.15-0.3 s, at every start of
+   * the participants page). */
   stmt = _hs_database_prepare (db,
                                "SELECT (SELECT count(*) FROM participant)"
-                               " = (SELECT count(*) FROM participant_fts)", error);
+                               " = (SELECT count(*) FROM participant_fts_docsize)", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
