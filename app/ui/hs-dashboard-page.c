@@ -537,7 +537,9 @@ show_load_error (HsDashboardPage *self,
   g_autofree char *text = g_strdup_printf (_("The figures could not be counted: %s"),
                                            error->message);
 
-  g_warning ("%s", text);
+  /* Shown on the page when it has no figures yet; a failed refresh keeps
+   * the last ones (the next reload counts again). */
+  g_message ("%s", text);
   if (self->loaded)
     return;
   gtk_spinner_stop (self->loading_spinner);
