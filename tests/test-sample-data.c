@@ -274,10 +274,11 @@ test_scale (void)
                                   " WHERE a.participant_id = m.participant_id"
                                   " AND s.group_id = m.group_id) NOT BETWEEN"
                                   " CASE m.outcome WHEN 'graduated' THEN 15 ELSE 2 END"
-                                  " AND CASE m.outcome WHEN 'graduated' THEN 15 ELSE 8 END"), ==, 0);
+                                  " AND CASE m.outcome WHEN 'graduated' THEN 15 ELSE 8 END"),
+                   ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance a JOIN session s"
-                                  " ON s.id = a.session_id WHERE NOT EXISTS (SELECT 1 FROM membership"
-                                  " m WHERE m.participant_id = a.participant_id"
+                                  " ON s.id = a.session_id WHERE NOT EXISTS (SELECT 1"
+                                  " FROM membership m WHERE m.participant_id = a.participant_id"
                                   " AND m.group_id = s.group_id)"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM membership m WHERE m.participant_id > "
                                   "(SELECT max (id) FROM participant) - 1000"

@@ -122,7 +122,8 @@ prepare_all (HsDatabase  *db,
          && (b->group = _hs_database_prepare (db,
             "INSERT OR FAIL INTO hgroup (name, setting, age_band, district_id, weekday, start_time,"
             " start_date, status, graduation_date, created, updated, uuid)"
-            " VALUES (?, 'community', ?, ?, ?, '14:00', ?, 'graduated', ?, ?, ?, ?)", error)) != NULL
+            " VALUES (?, 'community', ?, ?, ?, '14:00', ?, 'graduated', ?, ?, ?, ?)",
+            error)) != NULL
          /* A group's memberships and attendance in one statement each. Its
           * members are consecutive ids ?3..?4 and its sessions consecutive
           * ids ?1..?2; ?5 holds 7 digits a member: the sessions they stayed
@@ -379,19 +380,22 @@ hs_sample_data_add_scale (HsDatabase  *db,
    * recent pages of the indexes in memory.
    *
    * synchronous = OFF: no fsync while the batch's pages spill from the cache
-   * or at its commit. This is a benchmark's file being built, and nothing is
-   * lost if it is: a process that dies mid-batch leaves the journal, and the
-   * next open rolls the batch back as usual; only a power cut or kernel crash
-   * in the middle can leave a damaged file, and then the file has changed
-   * since its last clean close, so the next open runs the whole-file check
-   * and refuses it (build it again). synchronous goes back to FULL *before*
-   * the file returns to WAL: that switch commits with FULL, and its fsync
-   * puts the whole batch on disk before any clean close is recorded.
+   * or at its commit. The batch builds a benchmark's file, so the worst case
+   * is building it again: a process that dies mid-batch leaves the journal,
+   * and the next open rolls the batch back as usual (the journal's writes are
+   * in the kernel's cache, an fsync adds nothing there). Only a power cut or
+   * kernel crash mid-batch can leave the file damaged; it has then changed
+   * since its last clean close, so the next open runs PRAGMA quick_check,
+   * which refuses a damaged structure. synchronous goes back to FULL *before*
+   * the file returns to WAL: that switch is a commit with FULL, whose fsync
+   * puts the whole batch on disk before a clean close can be recorded.
+   * temp_store = MEMORY: any statement journal stays in memory instead of a
+   * temporary file written page by page (most of the system time at 1M).
    * secure_delete = OFF: the batch only adds rows, so there is nothing of a
    * person's to overwrite, only work zeroing the space cells move out of. */
   ok = _hs_database_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = OFF;"
-                          " PRAGMA synchronous = OFF; PRAGMA secure_delete = OFF; PRAGMA temp_store = MEMORY;"
-                          " PRAGMA cache_size = -262144", error)
+                          " PRAGMA synchronous = OFF; PRAGMA secure_delete = OFF;"
+                          " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144", error)
        && hs_database_begin (db, error);
   if (ok)
     {
@@ -403,8 +407,8 @@ hs_sample_data_add_scale (HsDatabase  *db,
         ok = hs_database_commit (db, error);
     }
   _hs_database_exec (db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;"
-                      " PRAGMA secure_delete = ON; PRAGMA temp_store = DEFAULT; PRAGMA synchronous = FULL;"
-                      " PRAGMA journal_mode = WAL", NULL);
+                      " PRAGMA secure_delete = ON; PRAGMA temp_store = DEFAULT;"
+                      " PRAGMA synchronous = FULL; PRAGMA journal_mode = WAL", NULL);
 
   for (guint i = 0; i < N_NAMES; i++)
     {
