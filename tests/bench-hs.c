@@ -454,8 +454,10 @@ bench_list (Bench   *b,
                                              " ORDER BY p.search_key, p.id LIMIT 128", NULL);
   g_autofree char *name_sql = g_strconcat (page_sql, " ORDER BY p.search_key, p.id LIMIT 128",
                                            NULL);
-  g_autofree char *district_sql = g_strconcat (page_sql, " ORDER BY d.name, p.search_key, p.id"
-                                               " LIMIT 128", NULL);
+  /* District ids are numbered in name order (hs-schema.c), so this is the
+   * ORDER BY d.name order through the participant_district index. */
+  g_autofree char *district_sql = g_strconcat (page_sql, " ORDER BY p.district_id, p.search_key,"
+                                               " p.id LIMIT 128", NULL);
   double ours_sort, bare_sort;
 
   for (guint i = 0; i < prefixes->len; i++)

@@ -144,6 +144,9 @@ test_fresh (Fixture       *f,
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, HS_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM district"), ==, 30);
   g_assert_cmpint (raw_int (f->path, "SELECT count(DISTINCT province) FROM district"), ==, 5);
+  /* The participants list sorts by district id for the district name order. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM district a JOIN district b"
+                                     " ON a.id < b.id WHERE a.name >= b.name"), ==, 0);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM facility"), ==, 4);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM facility f JOIN district d"
                                      " ON d.id = f.district_id WHERE f.kind = 'juvenile'"

@@ -352,6 +352,34 @@ test_list_paging (Fixture       *f,
   g_assert_cmpint (hs_participant_list_find (list, 0), ==, G_MAXUINT);
 }
 
+/* Sort by district: the districts' name order (the list sorts by district id,
+ * and ids are numbered in name order), people without one first; by name
+ * within a district, also when the districts go the other way. */
+static void
+test_list_district_sort (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char * const districts[] = { "Rwamagana", "Gasabo", "Huye", "Bugesera", "Gasabo" };
+  const char * const names[] = { "Ange Rwema", "Zawadi Uwera", "Bosco Hirwa", "Cyiza Mugabo",
+                                 "Alice Keza" };
+  g_autoptr(HsParticipantList) list = NULL;
+  g_autofree char *up = NULL, *down = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    add_person (f, names[i], "F", 1990, hs_database_find_district (f->db, districts[i]), NULL);
+  add_person (f, "Yvette Nowhere", "F", 1990, 0, NULL);
+  list = hs_participant_list_new (f->db);
+
+  hs_participant_list_set_sort (list, HS_PARTICIPANT_SORT_DISTRICT, FALSE);
+  up = names_of (G_LIST_MODEL (list));
+  hs_participant_list_set_sort (list, HS_PARTICIPANT_SORT_DISTRICT, TRUE);
+  down = names_of (G_LIST_MODEL (list));
+  g_assert_cmpstr (up, ==, "Yvette Nowhere|Cyiza Mugabo|Alice Keza|Zawadi Uwera|Bosco Hirwa|"
+                   "Ange Rwema");
+  g_assert_cmpstr (down, ==, "Ange Rwema|Bosco Hirwa|Alice Keza|Zawadi Uwera|Cyiza Mugabo|"
+                   "Yvette Nowhere");
+}
+
 static gint64
 query_int (Fixture    *f,
            const char *sql)
@@ -845,6 +873,8 @@ main (int    argc,
               fixture_set_up, test_list_index_rebuilt, fixture_tear_down);
   g_test_add ("/participants/list/paging", Fixture, NULL,
               fixture_set_up, test_list_paging, fixture_tear_down);
+  g_test_add ("/participants/list/district-sort", Fixture, NULL,
+              fixture_set_up, test_list_district_sort, fixture_tear_down);
   g_test_add ("/participants/delete/undo", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add_func ("/participants/duplicates/names", test_name_key);

@@ -236,6 +236,89 @@ test_refuses_non_empty (void)
   g_assert_cmpint (query_int (sample_db, "SELECT count(*) FROM participant"), ==, before);
 }
 
+/* sample-data --scale: groups of 13 with 15 sessions, memberships and
+ * attendance that agree with each other, time-ordered UUIDs, the search
+ * index filled, the file's settings back as they were; a second batch on top
+ * repeats no UUID. */
+static void
+test_scale (void)
+{
+  g_autoptr(HsDatabase) db = make_sample ("scale.db");
+  g_autoptr(GError) error = NULL;
+  gint64 seed = query_int (db, "SELECT count(*) FROM participant");
+  gint64 seed_attendance = query_int (db, "SELECT count(*) FROM attendance");
+  gint64 last_seed = query_int (db, "SELECT max (id) FROM participant");
+  g_autofree char *check = NULL;
+  g_autofree char *mode = NULL;
+
+  g_assert_true (hs_sample_data_add_scale (db, 1000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM participant"), ==, seed + 1000);
+  /* Everyone new is in exactly one synthetic group of at most 13 (77 groups). */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM participant p WHERE p.id > (SELECT max (id)"
+                                  " FROM participant) - 1000 AND (SELECT count(*) FROM membership m"
+                                  " WHERE m.participant_id = p.id) != 1"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM hgroup WHERE name LIKE 'Synthetic%'"),
+                   ==, 77);
+  g_assert_cmpint (query_int (db, "SELECT max (n) FROM (SELECT count(*) AS n FROM membership m"
+                                  " JOIN hgroup g ON g.id = m.group_id WHERE g.name LIKE"
+                                  " 'Synthetic%' GROUP BY g.id)"), ==, 13);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session s JOIN hgroup g"
+                                  " ON g.id = s.group_id WHERE g.name LIKE 'Synthetic%'"),
+                   ==, 77 * 15);
+  /* A graduate attended (or missed) all 15 sessions of their own group, a
+   * drop-out the first 2 to 8, and nobody has a mark in another group. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM membership m WHERE m.participant_id > "
+                                  "(SELECT max (id) FROM participant) - 1000 AND (SELECT count(*)"
+                                  " FROM attendance a JOIN session s ON s.id = a.session_id"
+                                  " WHERE a.participant_id = m.participant_id"
+                                  " AND s.group_id = m.group_id) NOT BETWEEN"
+                                  " CASE m.outcome WHEN 'graduated' THEN 15 ELSE 2 END"
+                                  " AND CASE m.outcome WHEN 'graduated' THEN 15 ELSE 8 END"),
+                   ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance a JOIN session s"
+                                  " ON s.id = a.session_id WHERE NOT EXISTS (SELECT 1"
+                                  " FROM membership m WHERE m.participant_id = a.participant_id"
+                                  " AND m.group_id = s.group_id)"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM membership m WHERE m.participant_id > "
+                                  "(SELECT max (id) FROM participant) - 1000"
+                                  " AND m.outcome = 'graduated'"), >, 800);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance WHERE mark = 'absent'"), >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance"), >, seed_attendance + 12000);
+  /* Version 7 UUIDs, in insertion order. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM participant WHERE uuid NOT GLOB"
+                                  " '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
+                                  "[0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-7*'"
+                                  " AND id > (SELECT max (id) FROM participant) - 1000"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM participant a JOIN participant b"
+                                  " ON b.id = a.id + 1 WHERE a.id > (SELECT max (id) FROM"
+                                  " participant) - 1000 AND b.uuid <= a.uuid"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM session WHERE uuid IS NULL"
+                                  " OR updated IS NULL"), ==, 0);
+  /* The search finds the new people. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM participant p WHERE p.id > (SELECT max (id)"
+                                  " FROM participant) - 1000 AND p.id NOT IN (SELECT rowid FROM"
+                                  " participant_fts WHERE participant_fts MATCH"
+                                  " '\"' || (SELECT substr (phone, 1, 10) FROM participant q"
+                                  " WHERE q.id = p.id) || '\"')"), ==, 0);
+
+  /* A second batch on top. */
+  g_assert_true (hs_sample_data_add_scale (db, 30, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM participant"), ==, seed + 1030);
+  g_assert_cmpint (query_int (db, "SELECT max (id) FROM participant") - last_seed, ==, 1030);
+
+  /* The file is as the app keeps it, and consistent. */
+  mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal\n");
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  check = query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/sample-data/audited", test_audited);
   g_test_add_func ("/sample-data/deterministic", test_deterministic);
   g_test_add_func ("/sample-data/refuses-non-empty", test_refuses_non_empty);
+  g_test_add_func ("/sample-data/scale", test_scale);
   status = g_test_run ();
 
   g_clear_object (&sample_db);

@@ -54,7 +54,8 @@ static const char * const sort_columns[] = {
   [HS_PARTICIPANT_SORT_NAME] = NULL,
   [HS_PARTICIPANT_SORT_SEX] = "p.sex",
   [HS_PARTICIPANT_SORT_AGE_BAND] = "p.age_band",
-  [HS_PARTICIPANT_SORT_DISTRICT] = "d.name",
+  /* District ids are in name order (hs-schema.c): an index scan, not a sort. */
+  [HS_PARTICIPANT_SORT_DISTRICT] = "p.district_id",
   [HS_PARTICIPANT_SORT_SETTING] = "p.is_prisoner",
   [HS_PARTICIPANT_SORT_GROUP] = "g.name",
   [HS_PARTICIPANT_SORT_OUTCOME] = "m.outcome",
