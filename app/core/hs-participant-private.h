@@ -17,8 +17,16 @@ gboolean _hs_participant_index        (HsDatabase  *db,
 gboolean _hs_participant_unindex      (HsDatabase  *db,
                                        gint64       id,
                                        GError     **error);
-/* Rebuilds the index when it does not hold one entry per participant (a
- * file written by an older build or by hand). */
+/* A bulk import leaves its people out of the index and records the first
+ * id it added; the index catches up (only the people it lacks) before the
+ * next search or list needs it. */
+gboolean _hs_participant_index_defer  (HsDatabase  *db,
+                                       gint64       first_id,
+                                       GError     **error);
+gboolean _hs_participant_index_catch_up (HsDatabase  *db,
+                                         GError     **error);
+/* Catches up, then rebuilds the index when it does not hold one entry per
+ * participant (a file written by an older build or by hand). */
 gboolean _hs_participant_index_check  (HsDatabase  *db,
                                        GError     **error);
 
