@@ -154,7 +154,7 @@ append_cp1252 (GString      *out,
 typedef struct
 {
   guint       line;
-  GPtrArray  *fields;     /* char *, trimmed */
+  GPtrArray  *fields;     /* char *, trimmed; into Scan's text, valid for one call */
   gboolean    has_nul;
   gboolean    bad_utf8;
   double      fraction;   /* of the file read so far */
@@ -169,6 +169,10 @@ typedef struct
   RowFunc     func;
   gpointer    data;
   Row         row;
+  /* The row's fields, each ended by a NUL, and where each starts: one
+   * buffer for every row instead of an allocation per field. */
+  GString    *text;
+  GArray     *starts;
   gsize       row_bytes;
   guint       next_line;
   guint       newlines;
@@ -184,15 +188,16 @@ on_field_cb (void   *s,
              void   *data)
 {
   Scan *scan = data;
-  char *field;
+  const char *p = s;
+  gsize n;
 
   if (scan->stop)
     return;
-  for (const char *p = s; p != NULL && (p = memchr (p, '\n', len - (p - (const char *) s)));
-       p++)
+  for (const char *q = s; q != NULL && (q = memchr (q, '\n', len - (q - (const char *) s)));
+       q++)
     scan->newlines++;
   scan->row_bytes += len;
-  if (scan->row.fields->len >= MAX_ROW_FIELDS || scan->row_bytes > MAX_ROW_BYTES)
+  if (scan->starts->len >= MAX_ROW_FIELDS || scan->row_bytes > MAX_ROW_BYTES)
     {
       scan->too_big = TRUE;
       scan->stop = TRUE;
@@ -202,11 +207,18 @@ on_field_cb (void   *s,
     scan->row.has_nul = TRUE;
   if (!g_utf8_validate_len (s, len, NULL))
     scan->row.bad_utf8 = TRUE;
-  field = g_strstrip (g_strndup (s, len));
+  /* As C text (up to a NUL), without the spaces around it. */
+  n = strnlen (p, len);
+  while (n > 0 && g_ascii_isspace (*p))
+    p++, n--;
+  while (n > 0 && g_ascii_isspace (p[n - 1]))
+    n--;
   /* The ' that an export put before a would-be formula is not data. */
-  if (field[0] == '\'' && field[1] != '\0' && strchr ("=+-@\t\r", field[1]) != NULL)
-    memmove (field, field + 1, strlen (field));
-  g_ptr_array_add (scan->row.fields, field);
+  if (n > 1 && p[0] == '\'' && strchr ("=+-@\t\r", p[1]) != NULL)
+    p++, n--;
+  g_array_append_val (scan->starts, scan->text->len);
+  g_string_append_len (scan->text, p, n);
+  g_string_append_c (scan->text, '\0');
 }
 
 static gboolean
@@ -227,11 +239,15 @@ on_row_cb (int   c,
            void *data)
 {
   Scan *scan = data;
-  gboolean crlf_tail = scan->row.fields->len == 0 && c == '\n' && scan->last_term == '\r';
+  gboolean crlf_tail = scan->starts->len == 0 && c == '\n' && scan->last_term == '\r';
 
   scan->last_term = c;
   if (scan->stop || crlf_tail)
     return;
+  g_ptr_array_set_size (scan->row.fields, 0);
+  for (guint i = 0; i < scan->starts->len; i++)
+    g_ptr_array_add (scan->row.fields,
+                     scan->text->str + g_array_index (scan->starts, gsize, i));
   if (scan->row.fields->len > 0 && !row_is_empty (scan->row.fields))
     {
       if (!scan->func (scan->data, &scan->row, &scan->error))
@@ -243,7 +259,8 @@ on_row_cb (int   c,
   scan->row_bytes = 0;
   scan->row.has_nul = FALSE;
   scan->row.bad_utf8 = FALSE;
-  g_ptr_array_set_size (scan->row.fields, 0);
+  g_string_truncate (scan->text, 0);
+  g_array_set_size (scan->starts, 0);
 }
 
 static int
@@ -300,8 +317,11 @@ scan_file (HsCsvImport   *self,
   struct csv_parser parser;
   g_autofree guchar *buffer = g_malloc (CHUNK_BYTES);
   g_autoptr(GString) converted = g_string_sized_new (CHUNK_BYTES * 2);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  Scan scan = { func, data, { 1, fields, FALSE, FALSE, 0.0 }, 0, 1, 0, 0, FALSE, FALSE, NULL };
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_sized_new (4096);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  Scan scan = { func, data, { 1, fields, FALSE, FALSE, 0.0 }, text, starts, 0, 1, 0, 0, FALSE,
+                FALSE, NULL };
   guint64 done = self->bom;
   FILE *file;
   gboolean ok = TRUE;
