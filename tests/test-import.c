@@ -200,6 +200,36 @@ test_search_right_after (void)
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 4);
 }
 
+/* The window's idle steps: a few people at a time, then done; a list opened
+ * in between neither waits for the rest nor rebuilds the whole index. */
+static void
+test_search_index_steps (void)
+{
+  g_autoptr(HsDatabase) db = open_fresh ("steps.db");
+  g_autofree char *path = write_file ("steps.csv",
+    "name,sex,birth_year\nUwase Marie,F,1990\nHabimana Jean,M,1985\nMukamana Alice,F,1970\n",
+    -1);
+  g_autoptr(HsCsvImport) import = import_new (db, path);
+  g_autoptr(HsParticipantList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_csv_import_run (import, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE,
+                                    NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_participant_index_catch_up (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 2);
+  list = hs_participant_list_new (db);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 2);
+  g_assert_false (hs_participant_index_catch_up (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM setting WHERE key LIKE 'search.%'"), ==, 0);
+  g_assert_false (hs_participant_index_catch_up (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (list, "alice"), ==, 1);
+}
+
 static void
 test_cp1252_tab (void)
 {
@@ -514,6 +544,7 @@ main (int    argc,
   g_test_add_func ("/import/headers", test_headers);
   g_test_add_func ("/import/kinyarwanda-semicolon", test_kinyarwanda_semicolon);
   g_test_add_func ("/import/search-right-after", test_search_right_after);
+  g_test_add_func ("/import/search-index-steps", test_search_index_steps);
   g_test_add_func ("/import/cp1252-tab", test_cp1252_tab);
   g_test_add_func ("/import/bad-rows-listed", test_bad_rows_listed);
   g_test_add_func ("/import/duplicates", test_duplicates);

@@ -19,14 +19,15 @@ gboolean _hs_participant_unindex      (HsDatabase  *db,
                                        GError     **error);
 /* A bulk import leaves its people out of the index and records the first
  * id it added; the index catches up (only the people it lacks) before the
- * next search or list needs it. */
+ * next search, or in steps (hs_participant_index_catch_up ()). */
 gboolean _hs_participant_index_defer  (HsDatabase  *db,
                                        gint64       first_id,
                                        GError     **error);
 gboolean _hs_participant_index_catch_up (HsDatabase  *db,
                                          GError     **error);
-/* Catches up, then rebuilds the index when it does not hold one entry per
- * participant (a file written by an older build or by hand). */
+/* Rebuilds the index when it does not hold one entry per participant (a
+ * file written by an older build or by hand); not while an import's people
+ * wait to be indexed. */
 gboolean _hs_participant_index_check  (HsDatabase  *db,
                                        GError     **error);
 

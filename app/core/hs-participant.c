@@ -932,46 +932,103 @@ _hs_participant_index_defer (HsDatabase  *db,
   return step_index (db, stmt, error);
 }
 
-gboolean
-_hs_participant_index_catch_up (HsDatabase  *db,
-                                GError     **error)
+/* Indexes the people from the mark on whose ids are below the mark plus
+ * @max_people, and moves the mark past them (or clears it at the end). */
+static gboolean
+catch_up (HsDatabase  *db,
+          gint64       max_people,
+          gboolean    *more,
+          GError     **error)
 {
-  g_autofree char *from = hs_database_get_setting (db, UNINDEXED_KEY);
+  g_autofree char *value = NULL;
   sqlite3_stmt *stmt;
+  gint64 from, to;
   gboolean ok;
 
-  if (from == NULL)
-    return TRUE;
+  *more = FALSE;
   if (!_hs_database_write_begin (db, error))
     return FALSE;
+  /* Read inside the write: another program's import may have moved it. */
+  if ((value = hs_database_get_setting (db, UNINDEXED_KEY)) == NULL)
+    return _hs_database_write_end (db, TRUE, error);
+  from = g_ascii_strtoll (value, NULL, 10);
+  to = from + max_people;
   /* People written since (an edit, a merge) are in the index already. */
   stmt = _hs_database_prepare (db,
                                "INSERT INTO participant_fts (rowid, full_name, phone, national_id,"
                                " village) SELECT id, full_name, phone, national_id, village"
-                               " FROM participant p WHERE id >= CAST (?1 AS INTEGER)"
+                               " FROM participant p WHERE id >= ?1 AND id < ?2"
                                " AND NOT EXISTS (SELECT 1 FROM participant_fts f"
                                " WHERE f.rowid = p.id)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-      ok = step_index (db, stmt, error)
-           && _hs_database_exec (db, "DELETE FROM setting WHERE key = '" UNINDEXED_KEY "'",
-                                 error);
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+      ok = step_index (db, stmt, error);
     }
+  if (ok)
+    {
+      stmt = _hs_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM participant WHERE id >= ?1)",
+                                   error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, to);
+      *more = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_reset (stmt);
+      stmt = _hs_database_prepare (db, *more ? "UPDATE setting SET value = ?1 WHERE key = '"
+                                               UNINDEXED_KEY "'"
+                                             : "DELETE FROM setting WHERE key = '"
+                                               UNINDEXED_KEY "'", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      if (*more)
+        sqlite3_bind_int64 (stmt, 1, to);
+      ok = step_index (db, stmt, error);
+    }
+  if (!ok)
+    *more = FALSE;
   return _hs_database_write_end (db, ok, error);
+}
+
+gboolean
+_hs_participant_index_catch_up (HsDatabase  *db,
+                                GError     **error)
+{
+  gboolean more;
+
+  return catch_up (db, G_MAXINT64 / 2, &more, error);
+}
+
+gboolean
+hs_participant_index_catch_up (HsDatabase  *db,
+                               guint        max_people,
+                               GError     **error)
+{
+  gboolean more;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (max_people > 0, FALSE);
+
+  return catch_up (db, max_people, &more, error) && more;
 }
 
 gboolean
 _hs_participant_index_check (HsDatabase  *db,
                              GError     **error)
 {
+  g_autofree char *pending = hs_database_get_setting (db, UNINDEXED_KEY);
   sqlite3_stmt *stmt;
   gboolean same = FALSE;
   gboolean ok;
 
-  if (!_hs_participant_index_catch_up (db, error))
-    return FALSE;
+  /* Behind after an import, by design: a search catches up first. */
+  if (pending != NULL)
+    return TRUE;
   stmt = _hs_database_prepare (db,
                                "SELECT (SELECT count(*) FROM participant)"
                                " = (SELECT count(*) FROM participant_fts)", error);
