@@ -974,21 +974,21 @@ convert_identity (HsCsvImport *self,
   if (value != NULL && parse_sex (value) == NULL)
     add_reason (reasons, _("the sex “%s” is not F or M (Female/Male, Gore/Gabo)"), value);
   else if (value != NULL)
-    g_object_set (person->participant, "sex", parse_sex (value), NULL);
+    _hs_participant_set_text (person->participant, "sex", parse_sex (value));
 
   if ((value = cell (self, row, HS_IMPORT_FIELD_BIRTH_YEAR)) != NULL)
     {
       if (!parse_number (value, 0, 9999, &number))
         add_reason (reasons, _("the birth year “%s” is not a year such as 1990"), value);
       else
-        g_object_set (person->participant, "birth-year", number, NULL);
+        _hs_participant_set_number (person->participant, "birth-year", number);
     }
   else if ((value = cell (self, row, HS_IMPORT_FIELD_AGE)) != NULL)
     {
       if (!parse_number (value, 0, 130, &number))
         add_reason (reasons, _("the age “%s” is not a number of years"), value);
       else
-        g_object_set (person->participant, "birth-year", self->year - number, NULL);
+        _hs_participant_set_number (person->participant, "birth-year", self->year - number);
     }
 
   if ((value = cell (self, row, HS_IMPORT_FIELD_NATIONAL_ID)) != NULL)
@@ -1001,7 +1001,7 @@ convert_identity (HsCsvImport *self,
           if (*p != ' ')
             g_string_append_c (digits, *p);
         }
-      g_object_set (person->participant, "national-id", digits->str, NULL);
+      _hs_participant_set_text (person->participant, "national-id", digits->str);
     }
 }
 
@@ -1036,7 +1036,7 @@ convert_place (HsCsvImport *self,
       if (district_id == 0)
         add_reason (reasons, _("the district “%s” is not one of Rwanda's 30 districts; check "
                                "the spelling"), value);
-      g_object_set (person->participant, "district-id", district_id, NULL);
+      _hs_participant_set_number (person->participant, "district-id", district_id);
     }
   if ((value = cell (self, row, HS_IMPORT_FIELD_FACILITY)) != NULL)
     {
@@ -1046,15 +1046,17 @@ convert_place (HsCsvImport *self,
         add_reason (reasons, _("the correctional facility “%s” is not known; add it first or "
                                "check the spelling"), value);
       else
-        g_object_set (person->participant, "is-prisoner", TRUE,
-                      "facility-id", person->facility_id, NULL);
+        {
+          _hs_participant_set_number (person->participant, "is-prisoner", TRUE);
+          _hs_participant_set_number (person->participant, "facility-id", person->facility_id);
+        }
     }
-  g_object_set (person->participant,
-                "sector", cell (self, row, HS_IMPORT_FIELD_SECTOR),
-                "cell", cell (self, row, HS_IMPORT_FIELD_CELL),
-                "village", cell (self, row, HS_IMPORT_FIELD_VILLAGE),
-                "phone", cell (self, row, HS_IMPORT_FIELD_PHONE),
-                NULL);
+  _hs_participant_set_text (person->participant, "sector",
+                            cell (self, row, HS_IMPORT_FIELD_SECTOR));
+  _hs_participant_set_text (person->participant, "cell", cell (self, row, HS_IMPORT_FIELD_CELL));
+  _hs_participant_set_text (person->participant, "village",
+                            cell (self, row, HS_IMPORT_FIELD_VILLAGE));
+  _hs_participant_set_text (person->participant, "phone", cell (self, row, HS_IMPORT_FIELD_PHONE));
 }
 
 static void
@@ -1075,7 +1077,7 @@ convert_group (HsCsvImport *self,
       if ((person->group_age_band = parse_age_band (value)) == NULL)
         add_reason (reasons, _("the age band “%s” is not youth or adult"), value);
       else
-        g_object_set (person->participant, "age-band", person->group_age_band, NULL);
+        _hs_participant_set_text (person->participant, "age-band", person->group_age_band);
     }
   if ((value = cell (self, row, HS_IMPORT_FIELD_OUTCOME)) != NULL
       && (person->outcome = parse_outcome (value)) == NULL)
@@ -1195,7 +1197,7 @@ convert_row (HsCsvImport *self,
       g_autofree char *name = join_words (value);
       g_autofree char *ascii = NULL;
 
-      g_object_set (person->participant, "full-name", name, NULL);
+      _hs_participant_set_text (person->participant, "full-name", name);
       ascii = g_str_to_ascii (name, "C");
       person->search_key = g_ascii_strdown (ascii, -1);
     }
@@ -1207,7 +1209,7 @@ convert_row (HsCsvImport *self,
         add_reason (reasons, _("the category “%s” is not survivor, perpetrator, descendant, "
                                "convict, ex-combatant, returnee or other"), value);
       else
-        g_object_set (person->participant, "category", parse_category (value), NULL);
+        _hs_participant_set_text (person->participant, "category", parse_category (value));
     }
   convert_group (self, row, person, reasons);
   if (reasons->len > 0)
@@ -1642,7 +1644,7 @@ insert_new (Import         *import,
   if (import->first_new == 0)
     import->first_new = id;
   import->last_new = id;
-  g_object_set (participant, "id", id, NULL);
+  _hs_participant_set_number (participant, "id", id);
   return TRUE;
 }
 

@@ -154,6 +154,57 @@ set_id (HsParticipant *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static guint
+property_id (HsParticipant *self,
+             const char    *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+
+  g_return_val_if_fail (pspec != NULL, 0);
+  return pspec->param_id;
+}
+
+void
+_hs_participant_set_text (HsParticipant *self,
+                          const char    *property,
+                          const char    *value)
+{
+  char **field = string_field (self, property_id (self, property));
+
+  g_return_if_fail (field != NULL);
+  g_free (*field);
+  *field = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+void
+_hs_participant_set_number (HsParticipant *self,
+                            const char    *property,
+                            gint64         value)
+{
+  switch (property_id (self, property))
+    {
+    case PROP_ID:
+      self->id = value;
+      break;
+    case PROP_BIRTH_YEAR:
+      self->birth_year = (int) value;
+      break;
+    case PROP_DISTRICT_ID:
+      if (self->district_id != value)
+        g_clear_pointer (&self->district, g_free);
+      self->district_id = value;
+      break;
+    case PROP_FACILITY_ID:
+      self->facility_id = value;
+      break;
+    case PROP_IS_PRISONER:
+      self->is_prisoner = value != 0;
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
 static void
 hs_participant_finalize (GObject *object)
 {
