@@ -4,6 +4,7 @@
 
 #include "hs-csv-import.h"
 #include "hs-database-private.h"
+#include "hs-participant-list.h"
 #include "hs-participant.h"
 
 static char *tmp_dir;
@@ -135,7 +136,98 @@ test_kinyarwanda_semicolon (void)
     g_assert_no_error (error);
     g_assert_nonnull (strstr (json, "participant_import"));
   }
+}
+
+static guint
+n_found (HsParticipantList *list,
+         const char        *search)
+{
+  hs_participant_list_set_search (list, search);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* The import leaves its people out of the search index (filled when a search
+ * needs it); a search right after the import, in a list opened before it,
+ * still finds them, and a person edited in between is not indexed twice. */
+static void
+test_search_right_after (void)
+{
+  g_autoptr(HsDatabase) db = open_fresh ("search.db");
+  g_autoptr(HsParticipantList) list = hs_participant_list_new (db);
+  g_autoptr(HsParticipantList) later = NULL;
+  g_autofree char *path = write_file ("search.csv",
+    "name,sex,birth_year,district,village,phone\n"
+    "Uwase Marie,F,1990,Musanze,Kabeza,0788111222\n"
+    "Habimana Jean,M,1985,Ngoma,Rebero,\n"
+    "Mukamana Émilienne,F,1970,Ngoma,Kabeza,\n", -1);
+  g_autofree char *more = write_file ("search-more.csv",
+    "name,sex,birth_year,district\nNiyonsenga Célestin,M,1999,Huye\n", -1);
+  g_autoptr(HsCsvImport) import = import_new (db, path);
+  g_autoptr(HsCsvImport) second = import_new (db, more);
+  g_autoptr(HsParticipant) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  HsImportResult result;
+
+  g_assert_true (hs_csv_import_run (import, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE,
+                                    NULL, NULL, NULL, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.imported, ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 0);
+
+  edited = hs_participant_load (db, count (db, "SELECT id FROM participant"
+                                               " WHERE full_name = 'Habimana Jean'"), &error);
+  g_assert_no_error (error);
+  g_object_set (edited, "full-name", "Habimana Jean Bosco", NULL);
+  g_assert_true (hs_participant_save (edited, db, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_found (list, "uwase"), ==, 1);
+  g_assert_cmpuint (n_found (list, "emilienne"), ==, 1);
+  g_assert_cmpuint (n_found (list, "kabeza"), ==, 2);
+  g_assert_cmpuint (n_found (list, "0788111"), ==, 1);
+  g_assert_cmpuint (n_found (list, "bosco"), ==, 1);
+  g_assert_cmpuint (n_found (list, "habimana"), ==, 1);
   g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM setting WHERE key LIKE 'search.%'"), ==, 0);
+
+  /* Into a table that has people: a list opened afterwards finds them too. */
+  g_assert_true (hs_csv_import_run (second, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE,
+                                    NULL, NULL, NULL, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.imported, ==, 1);
+  later = hs_participant_list_new (db);
+  g_assert_cmpuint (n_found (later, "celestin"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 4);
+}
+
+/* The window's idle steps: a few people at a time, then done; a list opened
+ * in between neither waits for the rest nor rebuilds the whole index. */
+static void
+test_search_index_steps (void)
+{
+  g_autoptr(HsDatabase) db = open_fresh ("steps.db");
+  g_autofree char *path = write_file ("steps.csv",
+    "name,sex,birth_year\nUwase Marie,F,1990\nHabimana Jean,M,1985\nMukamana Alice,F,1970\n",
+    -1);
+  g_autoptr(HsCsvImport) import = import_new (db, path);
+  g_autoptr(HsParticipantList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_csv_import_run (import, FALSE, HS_IMPORT_DUPLICATES_REPORT, FALSE,
+                                    NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_participant_index_catch_up (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 2);
+  list = hs_participant_list_new (db);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 2);
+  g_assert_false (hs_participant_index_catch_up (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM participant_fts"), ==, 3);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM setting WHERE key LIKE 'search.%'"), ==, 0);
+  g_assert_false (hs_participant_index_catch_up (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (list, "alice"), ==, 1);
 }
 
 static void
@@ -451,6 +543,8 @@ main (int    argc,
 
   g_test_add_func ("/import/headers", test_headers);
   g_test_add_func ("/import/kinyarwanda-semicolon", test_kinyarwanda_semicolon);
+  g_test_add_func ("/import/search-right-after", test_search_right_after);
+  g_test_add_func ("/import/search-index-steps", test_search_index_steps);
   g_test_add_func ("/import/cp1252-tab", test_cp1252_tab);
   g_test_add_func ("/import/bad-rows-listed", test_bad_rows_listed);
   g_test_add_func ("/import/duplicates", test_duplicates);

@@ -160,6 +160,20 @@ test_validation (Fixture       *f,
   g_assert_nonnull (strstr (text, "birth-year: The birth year 1850 is not between 1900"));
   g_clear_pointer (&text, g_free);
 
+  /* A field's label is in the message of a failed check (translated only then). */
+  {
+    g_autofree char *long_village = g_strnfill (HS_NAME_MAX_CHARS + 1, 'a');
+
+    g_object_set (p, "village", long_village, "trauma-level", "extreme", "screening-date",
+                  "yesterday", NULL);
+    text = problems_of (f, p);
+    g_assert_nonnull (strstr (text, "village: Village: the text is"));
+    g_assert_nonnull (strstr (text, "trauma-level: Trauma level: “extreme” is not one of"));
+    g_assert_nonnull (strstr (text, "screening-date: Screening date: “yesterday” is not a date"));
+    g_clear_pointer (&text, g_free);
+    g_object_set (p, "village", NULL, "trauma-level", NULL, "screening-date", NULL, NULL);
+  }
+
   /* Twelve at screening is old enough. */
   g_object_set (p, "sex", "F", "birth-year", 2010, "screening-date", "2022-05-01",
                 "national-id", "1201070012345678", "phone", "078 812 3456",

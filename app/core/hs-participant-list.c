@@ -402,11 +402,15 @@ hs_participant_list_get_database (HsParticipantList *self)
 void
 hs_participant_list_reload (HsParticipantList *self)
 {
+  g_autoptr(GError) error = NULL;
   guint removed;
 
   g_return_if_fail (HS_IS_PARTICIPANT_LIST (self));
 
   removed = self->n_items;
+  /* An import since may have left people out of the search index. */
+  if (self->match != NULL && !_hs_participant_index_catch_up (self->db, &error))
+    g_warning ("The participant search index could not be completed: %s", error->message);
   g_clear_pointer (&self->page, sqlite3_finalize);
   g_hash_table_remove_all (self->blocks);
   self->n_items = count_rows (self);

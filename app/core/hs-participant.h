@@ -50,6 +50,14 @@ GPtrArray     *hs_participant_validate         (HsParticipant  *self,
 gboolean       hs_phone_normalize              (const char     *phone,
                                                 char          **normalized);
 
+/* An import leaves its people out of the search index for later (a search
+ * fills it first when it must): this indexes up to @max_people of them, so
+ * that a window can do it in idle steps. TRUE while some remain; FALSE when
+ * done or on error (@error set). */
+gboolean       hs_participant_index_catch_up   (HsDatabase     *db,
+                                                guint           max_people,
+                                                GError        **error);
+
 /* Everything hs_participant_delete () removes about one person, to put it
  * back exactly (same ids) with hs_participant_restore (): undo of a delete. */
 typedef struct _HsParticipantSnapshot HsParticipantSnapshot;

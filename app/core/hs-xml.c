@@ -1658,9 +1658,9 @@ hs_xml_merge (HsDatabase     *db,
        && hs_database_begin (db, error);
   if (ok)
     {
-      _hs_participant_index_defer (db);
+      _hs_participant_index_hold (db);
       ok = read_stream (&merge, reader, error) && audit_inserted (&merge, error);
-      ok = _hs_participant_index_resume (db, ok && !dry_run, ok ? error : NULL) && ok;
+      ok = _hs_participant_index_release (db, ok && !dry_run, ok ? error : NULL) && ok;
       if (ok && !dry_run)
         ok = hs_database_commit (db, error);
       else

@@ -14,6 +14,7 @@
 #include "hs-import-dialog.h"
 #include "hs-livelihoods-page.h"
 #include "hs-page.h"
+#include "hs-participant.h"
 #include "hs-participants-page.h"
 #include "hs-reports-page.h"
 #include "hs-sample-data.h"
@@ -30,6 +31,7 @@ struct _HsWindow
   gint64                data_version;
   guint                 watch_id;
   guint                 backup_id;
+  guint                 index_id;
   GSettings            *settings;
 
   /* Template widgets */
@@ -213,10 +215,32 @@ on_show_session_action_cb (GtkWidget  *widget,
 
 static void show_dashboard (HsWindow *self);
 
+/* An import leaves its people out of the search index; it is filled here
+ * in steps of a fraction of a second, so that the first search after a big
+ * import does not wait for all of it (a search before the end fills the
+ * rest itself). */
+#define INDEX_STEP_PEOPLE 10000
+
+static gboolean
+index_step_cb (gpointer data)
+{
+  HsWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (hs_participant_index_catch_up (self->database, INDEX_STEP_PEOPLE, &error))
+    return G_SOURCE_CONTINUE;
+  if (error != NULL)
+    g_warning ("Indexing the imported people for search: %s", error->message);
+  self->index_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_import_dialog_imported_cb (HsImportDialog *dialog,
                               HsWindow       *self)
 {
+  if (self->index_id == 0)
+    self->index_id = g_idle_add_full (G_PRIORITY_LOW, index_step_cb, self, NULL);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     show_dashboard (self);
   else
@@ -568,6 +592,7 @@ hs_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->index_id, g_source_remove);
   /* No gtk_widget_dispose_template (): AdwApplicationWindow's own dispose
    * drops the content, and unparenting it again was a critical warning
    * each time a window closed (a restore, a change of language). */
