@@ -1130,6 +1130,17 @@ hs_participant_index_catch_up (HsDatabase  *db,
 }
 
 gboolean
+hs_participant_index_is_behind (HsDatabase *db)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+
+  value = hs_database_get_setting (db, UNINDEXED_KEY);
+  return value != NULL;
+}
+
+gboolean
 _hs_participant_index_check (HsDatabase  *db,
                              GError     **error)
 {

@@ -57,6 +57,9 @@ gboolean       hs_phone_normalize              (const char     *phone,
 gboolean       hs_participant_index_catch_up   (HsDatabase     *db,
                                                 guint           max_people,
                                                 GError        **error);
+/* Whether an import's people still wait to be indexed (e.g. after an import
+ * from the command line, or a window closed before it finished). */
+gboolean       hs_participant_index_is_behind  (HsDatabase     *db);
 
 /* Everything hs_participant_delete () removes about one person, to put it
  * back exactly (same ids) with hs_participant_restore (): undo of a delete. */

@@ -229,8 +229,10 @@ index_step_cb (gpointer data)
 
   if (hs_participant_index_catch_up (self->database, INDEX_STEP_PEOPLE, &error))
     return G_SOURCE_CONTINUE;
+  /* Not fatal: the next search fills the rest itself (and says why if it
+   * cannot). Another program writing at the same time is enough for this. */
   if (error != NULL)
-    g_warning ("Indexing the imported people for search: %s", error->message);
+    g_message ("Indexing the imported people for search: %s", error->message);
   self->index_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -528,6 +530,8 @@ hs_window_constructed (GObject *object)
       self->data_version = hs_database_get_data_version (self->database);
       self->watch_id = g_timeout_add_seconds (2, watch_database_cb, self);
       self->backup_id = g_timeout_add_seconds (3, make_daily_backup_cb, self);
+      if (hs_participant_index_is_behind (self->database))
+        self->index_id = g_idle_add_full (G_PRIORITY_LOW, index_step_cb, self, NULL);
     }
 }
 
