@@ -136,6 +136,15 @@ test_fresh (Fixture       *f,
   g_assert_nonnull (db);
   g_assert_cmpint (hs_database_get_schema_version (db), ==, HS_SCHEMA_VERSION);
   g_assert_true (hs_database_is_empty (db));
+  /* Any one facilitator, group or person makes the file not empty. */
+  g_assert_true (_hs_database_exec (db, "INSERT INTO facilitator (full_name, sex, created, updated)"
+                                        " VALUES ('Marie', 'F', '2026-01-01', '2026-01-01')",
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_false (hs_database_is_empty (db));
+  g_assert_true (_hs_database_exec (db, "DELETE FROM facilitator", &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_database_is_empty (db));
 
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);

@@ -684,8 +684,8 @@ hs_database_is_empty (HsDatabase *self)
 
   g_return_val_if_fail (HS_IS_DATABASE (self), TRUE);
   return query_int (self->db,
-                    "SELECT (SELECT count(*) FROM participant) + (SELECT count(*) FROM hgroup)"
-                    " + (SELECT count(*) FROM facilitator)", &rc) == 0;
+                    "SELECT EXISTS (SELECT 1 FROM participant) OR EXISTS (SELECT 1 FROM hgroup)"
+                    " OR EXISTS (SELECT 1 FROM facilitator)", &rc) == 0;
 }
 
 char *

@@ -33,6 +33,7 @@ struct _HsWindow
   guint                 backup_id;
   guint                 index_id;
   GSettings            *settings;
+  char                 *section;      /* shown first; NULL: the dashboard */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -73,6 +74,7 @@ enum {
   PROP_DATABASE,
   PROP_PATH,
   PROP_ERROR,
+  PROP_SECTION,
   N_PROPS
 };
 
@@ -93,9 +95,12 @@ update_titles (HsWindow *self)
   adw_window_title_set_title (self->welcome_title, title);
   adw_window_title_set_subtitle (self->welcome_title, basename);
 
+  /* No page yet behind the welcome and error screens. */
   adw_window_title_set_title (self->content_title,
-                              gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack,
-                                                                            section)));
+                              section != NULL
+                              ? gtk_stack_page_get_title (gtk_stack_get_page (self->content_stack,
+                                                                              section))
+                              : "");
   adw_window_title_set_subtitle (self->content_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title), self->path);
 }
@@ -135,15 +140,28 @@ static void
 add_sections (HsWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      GtkWidget *page = g_object_new (sections[i].get_type (), NULL);
-      const char *title = _(sections[i].title);
+    gtk_list_box_append (self->sidebar_list,
+                         create_sidebar_row (sections[i].name, _(sections[i].title),
+                                             sections[i].icon));
+}
 
-      g_assert (HS_IS_PAGE (page));
-      gtk_stack_add_titled (self->content_stack, page, sections[i].name, title);
-      gtk_list_box_append (self->sidebar_list,
-                           create_sidebar_row (sections[i].name, title, sections[i].icon));
-    }
+/* The page of section @name, made the first time it is asked for: a start
+ * builds the page it shows, not all seven (their templates, the
+ * dashboard's charts, the list's columns) before the first frame. */
+static GtkWidget *
+ensure_page (HsWindow   *self,
+             const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+
+  for (guint i = 0; page == NULL && i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      {
+        page = g_object_new (sections[i].get_type (), NULL);
+        g_assert (HS_IS_PAGE (page));
+        gtk_stack_add_titled (self->content_stack, page, name, _(sections[i].title));
+      }
+  return page;
 }
 
 /* Shows section @name, reloading its page so that it reflects what other
@@ -157,7 +175,7 @@ hs_window_show_section (HsWindow   *self,
 
   g_return_if_fail (HS_IS_WINDOW (self));
 
-  page = gtk_stack_get_child_by_name (self->content_stack, name);
+  page = ensure_page (self, name);
   g_return_if_fail (page != NULL);
 
   hs_page_set_database (HS_PAGE (page), self->database);
@@ -180,7 +198,7 @@ hs_window_get_section (HsWindow   *self,
                        const char *name)
 {
   g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->content_stack, name);
+  return ensure_page (self, name);
 }
 
 /* win.show-group (x): a link from elsewhere (a participant's record) to a
@@ -522,6 +540,11 @@ hs_window_constructed (GObject *object)
     show_error (self, self->error);
   else if (hs_database_is_empty (self->database))
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else if (self->section != NULL && ensure_page (self, self->section) != NULL)
+    {
+      hs_window_show_section (self, self->section);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
   else
     show_dashboard (self);
 
@@ -557,6 +580,10 @@ hs_window_get_property (GObject    *object,
       g_value_set_boxed (value, self->error);
       break;
 
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -582,6 +609,10 @@ hs_window_set_property (GObject      *object,
 
     case PROP_ERROR:
       self->error = g_value_dup_boxed (value);
+      break;
+
+    case PROP_SECTION:
+      self->section = g_value_dup_string (value);
       break;
 
     default:
@@ -612,6 +643,7 @@ hs_window_finalize (GObject *object)
   HsWindow *self = HS_WINDOW (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->section, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (hs_window_parent_class)->finalize (object);
@@ -643,6 +675,10 @@ hs_window_class_init (HsWindowClass *klass)
     g_param_spec_boxed ("error", NULL, NULL,
                         G_TYPE_ERROR,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -682,12 +718,14 @@ hs_window_init (HsWindow *self)
   self->settings = hs_settings_new ();
 }
 
-/* @database is NULL when opening @path failed with @error. */
+/* @database is NULL when opening @path failed with @error. The window
+ * shows section @section first (NULL: the dashboard), and builds no other. */
 HsWindow *
 hs_window_new (HsApplication *application,
                HsDatabase    *database,
                const char    *path,
-               const GError  *error)
+               const GError  *error,
+               const char    *section)
 {
   g_return_val_if_fail (HS_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (database == NULL || HS_IS_DATABASE (database), NULL);
@@ -699,6 +737,7 @@ hs_window_new (HsApplication *application,
                        "database", database,
                        "path", path,
                        "error", error,
+                       "section", section,
                        NULL);
 }
 

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (HsWindow, hs_window, HS, WINDOW, AdwApplicationWindow)
 HsWindow     *hs_window_new          (HsApplication *application,
                                       HsDatabase    *database,
                                       const char    *path,
-                                      const GError  *error);
+                                      const GError  *error,
+                                      const char    *section);
 HsDatabase   *hs_window_get_database (HsWindow      *self);
 const char   *hs_window_get_path     (HsWindow      *self);
 const GError *hs_window_get_error    (HsWindow      *self);
