@@ -1058,9 +1058,14 @@ catch_up (HsDatabase  *db,
   gboolean ok;
 
   *more = FALSE;
+  /* Every search asks: a plain read first, so that a search takes no write
+   * lock (and does not wait for another program's import) when nothing is
+   * behind. */
+  if (!hs_participant_index_is_behind (db))
+    return TRUE;
   if (!_hs_database_write_begin (db, error))
     return FALSE;
-  /* Read inside the write: another program's import may have moved it. */
+  /* Read again inside the write: another program's import may have moved it. */
   if ((value = hs_database_get_setting (db, UNINDEXED_KEY)) == NULL)
     return _hs_database_write_end (db, TRUE, error);
   from = g_ascii_strtoll (value, NULL, 10);
