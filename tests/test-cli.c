@@ -151,6 +151,23 @@ test_check (void)
   g_assert_cmpint (missing.status, ==, 1);
 }
 
+/* A mistyped --db: stats says so rather than show 0 graduates from a new,
+ * empty file (which it must not leave behind). */
+static void
+test_stats_missing_file (void)
+{
+  g_autofree char *folder = db_path ("no-such-folder");
+  g_autofree char *db = g_build_filename (folder, "programe.db", NULL);
+  g_auto(Run) stats = { 0 };
+
+  run_cli (&stats, "--db", db, "stats", "--format", "json", NULL);
+  g_assert_cmpint (stats.status, ==, 1);
+  g_assert_cmpstr (stats.out, ==, "");
+  g_assert_nonnull (strstr (stats.err, "does not exist"));
+  g_assert_null (strchr (g_strstrip (stats.err), '\n'));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_usage (void)
 {
@@ -272,6 +289,7 @@ main (int    argc,
   g_test_add_func ("/cli/sample-data-then-stats-json", test_sample_then_stats_json);
   g_test_add_func ("/cli/stats-table-and-csv", test_stats_table_and_csv);
   g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/stats-missing-file", test_stats_missing_file);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/kinyarwanda", test_kinyarwanda);
   g_test_add_func ("/cli/livelihood-records", test_livelihood_records);

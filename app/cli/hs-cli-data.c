@@ -53,6 +53,8 @@ _hs_cli_stats (const HsCliOptions *options)
   g_autoptr(HsDatabase) db = NULL;
   g_autoptr(HsStats) stats = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *path = options->db_path ? g_strdup (options->db_path)
+                                           : hs_database_default_path ();
   const char *format = "table";
 
   for (int i = 0; i < options->n_args; i++)
@@ -77,6 +79,13 @@ _hs_cli_stats (const HsCliOptions *options)
       return _hs_cli_usage_error (message);
     }
 
+  /* Figures only read: a mistyped --db must not answer "0 graduates" from
+   * a new, empty file it has just created. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s does not exist."), path);
+      return _hs_cli_fail (message);
+    }
   if ((db = _hs_cli_open_database (options, &error)) == NULL
       || (stats = hs_stats_compute (db, &error)) == NULL)
     return _hs_cli_fail (error->message);
