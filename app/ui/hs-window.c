@@ -46,6 +46,8 @@ struct _HsWindow
   GtkWidget            *demo_badge;
   GtkStack             *content_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *restore_button;
+  GtkWidget            *error_open_button;
   GMenu                *recent_section;
 };
 
@@ -111,7 +113,16 @@ show_error (HsWindow     *self,
 {
   g_autofree char *message = g_markup_escape_text (error->message, -1);
 
+  gboolean newer = g_error_matches (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_NEWER);
+
   adw_status_page_set_description (self->error_page, message);
+  /* A file from a newer version is not damaged: a backup cannot help, the
+   * coordinator updates the app or opens another file. */
+  gtk_widget_set_visible (self->restore_button, !newer);
+  if (newer)
+    gtk_widget_add_css_class (self->error_open_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->error_open_button, "suggested-action");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
@@ -694,6 +705,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, error_open_button);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, recent_section);
   gtk_widget_class_install_action (widget_class, "win.show-group", "x", on_show_group_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-session", "x",

@@ -276,6 +276,30 @@ def test_damaged(app):
         raise Failure('Quit ended the app with status %d' % status)
 
 
+def test_newer(app):
+    """A file from a newer version: no backup offered, another file is."""
+    path = os.path.join(TMP, 'newer.db')
+    with sqlite3.connect(path) as con:
+        con.execute('PRAGMA user_version = 99')
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    explanation = wait_for('the explanation', lambda: [
+        label for label in find_all(frame, pyatspi.ROLE_LABEL) if 'newer version' in text_of(label)])
+    page = explanation[0]
+    while page is not None and not find_all(page, pyatspi.ROLE_PUSH_BUTTON, 'Quit'):
+        page = page.parent
+    # Hidden widgets are not in GTK's accessible tree.
+    shown = [b.name for b in find_all(page, pyatspi.ROLE_PUSH_BUTTON)]
+    if 'Open Another Database…' not in shown:
+        raise Failure('no Open Another Database… button; buttons: %r' % shown)
+    if 'Restore a Backup…' in shown:
+        raise Failure('a newer file offers to restore a backup; buttons: %r' % shown)
+    quit_with_ctrl_q(app)
+    with sqlite3.connect(path) as con:
+        if con.execute('PRAGMA user_version').fetchone()[0] != 99:
+            raise Failure('the newer file was changed')
+
+
 def test_other_writer(app):
     """The CLI fills the file the window has open: the window follows."""
     path = os.path.join(TMP, 'shared.db')
@@ -361,7 +385,7 @@ class Run:
             self.app.close()
 
 
-TESTS = [test_demo, test_welcome, test_damaged, test_other_writer, test_single_instance,
+TESTS = [test_demo, test_welcome, test_damaged, test_newer, test_other_writer, test_single_instance,
          test_open_files, test_kinyarwanda]
 
 
