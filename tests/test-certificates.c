@@ -321,6 +321,23 @@ assert_text_inside (const char *path,
   g_assert_cmpuint (n, >, 20);
 }
 
+/* The height of the box pdftotext -bbox gives @word: about 1.16 × its font size. */
+static double
+word_height (const char *path,
+             const char *word)
+{
+  g_autofree char *html = run_tool ("pdftotext", "-bbox", path);
+  g_autofree char *needle = g_strdup_printf (">%s</word>", word);
+  const char *end = strstr (html, needle);
+  const char *start;
+
+  g_assert_nonnull (end);
+  start = g_strrstr_len (html, end - html, "<word ");
+  g_assert_nonnull (start);
+  return g_ascii_strtod (strstr (start, "yMax=\"") + strlen ("yMax=\""), NULL)
+         - g_ascii_strtod (strstr (start, "yMin=\"") + strlen ("yMin=\""), NULL);
+}
+
 static void
 test_ceremony_pdf (void)
 {
@@ -418,7 +435,27 @@ test_long_name (void)
       for (guint i = 0; words[i] != NULL; i++)
         g_assert_nonnull (strstr (text, words[i]));
       assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+      /* Still the largest text on the page: two lines rather than small print. */
+      g_assert_cmpfloat (word_height (pdf, "Nyiransabimana"), >=, 20 * 1.1);
     }
+  /* The widest letters in capitals, in both orientations. */
+  {
+    const char *wide = "MUKAMWIZA WELLARS MWUMVANEZA NYIRAMWIZA MUGWANEZA MUHAWENIMA";
+    g_autoptr(HsCertificate) capitals = hs_certificate_new_sample ("HS-2026-000124", wide,
+                                                                   "rw+en");
+
+    g_assert_cmpint (g_utf8_strlen (wide, -1), ==, 60);
+    g_ptr_array_index (batch, 0) = capitals;
+    for (int orientation = 0; orientation < 2; orientation++)
+      {
+        g_assert_true (hs_certificate_write_pdf (design, batch, orientation, pdf, NULL, NULL,
+                                                 NULL, &error));
+        g_assert_no_error (error);
+        assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+        g_assert_cmpfloat (word_height (pdf, "MUHAWENIMA"), >=, 18 * 1.1);
+      }
+    g_ptr_array_index (batch, 0) = certificate;
+  }
 
   g_assert_false (hs_certificate_write_pdf (design, batch, HS_CERTIFICATE_LANDSCAPE, cancelled,
                                             stop_after_three, &done, NULL, &error));
