@@ -252,6 +252,53 @@ test_concurrent_numbering (void)
                               " FROM certificate"), ==, N_WORKERS * PER_WORKER);
 }
 
+/* Four CLI processes print a ceremony's groups into one database at the
+ * same time (each also rereads the others' work through WAL): every
+ * graduate gets one serial, numbered 1…N without a gap. */
+static void
+test_concurrent_processes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HsDatabase) db = open_sample (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = hs_certificate_list_batches (db, &error);
+  GPid pids[4];
+  guint n = 0;
+  gint64 graduates = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < batches->len && n < G_N_ELEMENTS (pids); i++)
+    {
+      HsCertificateBatch *batch = g_ptr_array_index (batches, i);
+      g_autofree char *pdf = g_strdup_printf ("%s/concurrent-%u.pdf", tmp_dir, n);
+      const char *argv[] = { g_getenv ("HS_CLI"), "--db", path, "certificates", "--group",
+                             batch->name, "--issued", "2027-01-15", "-o", pdf, NULL };
+
+      if (batch->group_id == 0)
+        continue;
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pids[n++], &error));
+      g_assert_no_error (error);
+      graduates += batch->n_graduates;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (pids));
+  for (guint i = 0; i < n; i++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate"), ==, graduates);
+  g_assert_cmpint (query_int (db, "SELECT count (DISTINCT serial) FROM certificate"), ==,
+                   graduates);
+  g_assert_cmpint (query_int (db, "SELECT min (serial) = 'HS-2027-000001' FROM certificate"),
+                   ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT max (CAST (substr (serial, 9) AS INTEGER))"
+                              " FROM certificate"), ==, graduates);
+}
+
 static char *
 run_tool (const char *tool,
           const char *option,
@@ -801,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/certificates/register/non-graduate", test_non_graduate);
   g_test_add_func ("/certificates/register/void-and-verify", test_void_and_verify);
   g_test_add_func ("/certificates/register/concurrent-numbering", test_concurrent_numbering);
+  g_test_add_func ("/certificates/register/concurrent-processes", test_concurrent_processes);
   g_test_add_func ("/certificates/register/list", test_register_list);
   g_test_add_func ("/certificates/register/cancelled-save", test_cancelled_save);
   g_test_add_func ("/certificates/pdf/ceremony", test_ceremony_pdf);
