@@ -385,6 +385,32 @@ word_height (const char *path,
          - g_ascii_strtod (strstr (start, "yMin=\"") + strlen ("yMin=\""), NULL);
 }
 
+/* pdffonts lists every font with "yes" in its emb column. */
+static void
+assert_fonts_embedded (const char *path)
+{
+  g_autofree char *list = run_tool ("pdffonts", NULL, path);
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit_set (lines[i], " ", -1);
+      const char *fields[16];
+      guint n_fields = 0;
+
+      for (guint j = 0; columns[j] != NULL && n_fields < G_N_ELEMENTS (fields); j++)
+        if (*columns[j] != '\0')
+          fields[n_fields++] = columns[j];
+      if (n_fields == 0)
+        continue;
+      g_assert_cmpuint (n_fields, >=, 6);
+      g_assert_cmpstr (fields[n_fields - 5], ==, "yes");
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_ceremony_pdf (void)
 {
@@ -549,6 +575,24 @@ test_logos (void)
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, 3);
   assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+
+  /* Every language in both orientations, with the logos and signatures. */
+  for (guint lang = 0; lang < 3; lang++)
+    for (int orientation = 0; orientation < 2; orientation++)
+      {
+        static const char * const languages[] = { "rw", "en", "rw+en" };
+        g_autoptr(HsCertificate) each = hs_certificate_new_sample ("HS-2026-000002",
+                                                                   "Immaculée Mukamana",
+                                                                   languages[lang]);
+
+        g_ptr_array_index (batch, 0) = each;
+        g_assert_true (hs_certificate_write_pdf (design, batch, orientation, pdf, NULL, NULL,
+                                                 NULL, &error));
+        g_assert_no_error (error);
+        assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+        assert_fonts_embedded (pdf);
+        g_ptr_array_index (batch, 0) = certificate;
+      }
 }
 
 static void
