@@ -4,10 +4,14 @@
 # (GtkPrintOperation, A4 landscape), sends the job to a real CUPS queue
 # (cups-pdf) with lp and checks the PDF the queue writes: one page per
 # graduate, every name on it. (GTK 4.8 crashes when it sends a job to CUPS
-# without its dialog; see print-certificates.c.) Needs root (it starts cupsd and adds a queue),
+# without its dialog; see print-certificates.c.) Then the whole app: the
+# Certificates page's Print… button, the queue picked in GTK's print dialog
+# (tests/ui/certificates-print.py), and the page count of the PDF the queue
+# writes. Needs root (it starts cupsd and adds a queue),
 # Xvfb and dbus; skipped (77) when any is missing. Env: HS_PRINT_CERTIFICATES.
 set -u
 queue=HsCertificatesTest
+ui_dir=${HS_UI_DIR:-$(dirname "$0")/ui}
 for tool in cupsd lpadmin lpstat lp getent xvfb-run dbus-run-session pdfinfo pdftotext; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || { echo "1..0 # SKIP $tool is missing"; exit 77; }
 done
@@ -34,7 +38,7 @@ fi
 /usr/sbin/lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null \
   || { echo "not ok 1 - lpadmin could not add the cups-pdf queue"; exit 1; }
 
-echo "1..4"
+echo "1..5"
 # No fatal warnings here: GTK warns that there is no system bus or colord.
 names=$(G_DEBUG=gc-friendly GSETTINGS_BACKEND=memory HS_PRINTER="$queue" xvfb-run -a dbus-run-session -- "$HS_PRINT_CERTIFICATES" "$work/print.db" \
           "$work/job.pdf" "Musanze adults 1" 2>"$work/print.log")
@@ -87,4 +91,36 @@ if grep -qx "remembered: $queue" "$work/print.log"; then
   echo "ok 4 - the next print job offers $queue again"
 else
   echo "not ok 4 - the printer was not remembered"; sed 's/^/# /' "$work/print.log"; exit 1
+fi
+
+# The app's own print path: Print… on the Certificates page, this queue
+# chosen in GTK's print dialog, Print. cups-pdf names the file after the job.
+if ! command -v xdotool >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import pyatspi' 2>/dev/null \
+   || [ -z "${HS_APP:-}" ]; then
+  echo "ok 5 # SKIP xdotool, pyatspi or the app is missing"; exit 0
+fi
+touch "$work/marker"
+# Not fatal-warnings: GTK warns that there is no system bus or colord.
+if ! G_DEBUG=gc-friendly HS_PRINTER="$queue" HS_PRINT_NAMES="$work/dialog-names" \
+     sh "$ui_dir/run-ui-test.sh" "$ui_dir/certificates-print.py" >"$work/dialog.log" 2>&1; then
+  echo "not ok 5 - printing from the Certificates page through the print dialog"
+  sed 's/^/# /' "$work/dialog.log" | tail -n 20; exit 1
+fi
+# Ghostscript may still be writing it.
+pdf=$(find "$outdir" -name 'Graduation_certificates*.pdf' -newer "$work/marker" | head -n 1)
+for _ in $(seq 300); do
+  [ -n "$pdf" ] && pdfinfo "$pdf" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+size_before=-1
+while [ -n "$pdf" ] && [ "$(stat -c %s "$pdf")" != "$size_before" ]; do
+  size_before=$(stat -c %s "$pdf"); sleep 0.5
+done
+expected=$(grep -c . "$work/dialog-names")
+pages=$( [ -n "$pdf" ] && pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+[ -n "$pdf" ] && rm -f "$pdf"
+if [ "$pages" = "$expected" ] && [ "$expected" -gt 0 ]; then
+  echo "ok 5 - the Print… button and the print dialog: $pages pages for $expected graduates"
+else
+  echo "not ok 5 - the print dialog's job has ${pages:-no} pages for $expected graduates"; exit 1
 fi

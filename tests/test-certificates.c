@@ -252,6 +252,53 @@ test_concurrent_numbering (void)
                               " FROM certificate"), ==, N_WORKERS * PER_WORKER);
 }
 
+/* Four CLI processes print a ceremony's groups into one database at the
+ * same time (each also rereads the others' work through WAL): every
+ * graduate gets one serial, numbered 1…N without a gap. */
+static void
+test_concurrent_processes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HsDatabase) db = open_sample (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batches = hs_certificate_list_batches (db, &error);
+  GPid pids[4];
+  guint n = 0;
+  gint64 graduates = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < batches->len && n < G_N_ELEMENTS (pids); i++)
+    {
+      HsCertificateBatch *batch = g_ptr_array_index (batches, i);
+      g_autofree char *pdf = g_strdup_printf ("%s/concurrent-%u.pdf", tmp_dir, n);
+      const char *argv[] = { g_getenv ("HS_CLI"), "--db", path, "certificates", "--group",
+                             batch->name, "--issued", "2027-01-15", "-o", pdf, NULL };
+
+      if (batch->group_id == 0)
+        continue;
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pids[n++], &error));
+      g_assert_no_error (error);
+      graduates += batch->n_graduates;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (pids));
+  for (guint i = 0; i < n; i++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate"), ==, graduates);
+  g_assert_cmpint (query_int (db, "SELECT count (DISTINCT serial) FROM certificate"), ==,
+                   graduates);
+  g_assert_cmpint (query_int (db, "SELECT min (serial) = 'HS-2027-000001' FROM certificate"),
+                   ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT max (CAST (substr (serial, 9) AS INTEGER))"
+                              " FROM certificate"), ==, graduates);
+}
+
 static char *
 run_tool (const char *tool,
           const char *option,
@@ -319,6 +366,49 @@ assert_text_inside (const char *path,
       g_assert_cmpfloat (box[3], <=, height - margin);
     }
   g_assert_cmpuint (n, >, 20);
+}
+
+/* The height of the box pdftotext -bbox gives @word: about 1.16 × its font size. */
+static double
+word_height (const char *path,
+             const char *word)
+{
+  g_autofree char *html = run_tool ("pdftotext", "-bbox", path);
+  g_autofree char *needle = g_strdup_printf (">%s</word>", word);
+  const char *end = strstr (html, needle);
+  const char *start;
+
+  g_assert_nonnull (end);
+  start = g_strrstr_len (html, end - html, "<word ");
+  g_assert_nonnull (start);
+  return g_ascii_strtod (strstr (start, "yMax=\"") + strlen ("yMax=\""), NULL)
+         - g_ascii_strtod (strstr (start, "yMin=\"") + strlen ("yMin=\""), NULL);
+}
+
+/* pdffonts lists every font with "yes" in its emb column. */
+static void
+assert_fonts_embedded (const char *path)
+{
+  g_autofree char *list = run_tool ("pdffonts", NULL, path);
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit_set (lines[i], " ", -1);
+      const char *fields[16];
+      guint n_fields = 0;
+
+      for (guint j = 0; columns[j] != NULL && n_fields < G_N_ELEMENTS (fields); j++)
+        if (*columns[j] != '\0')
+          fields[n_fields++] = columns[j];
+      if (n_fields == 0)
+        continue;
+      g_assert_cmpuint (n_fields, >=, 6);
+      g_assert_cmpstr (fields[n_fields - 5], ==, "yes");
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
 }
 
 static void
@@ -418,7 +508,27 @@ test_long_name (void)
       for (guint i = 0; words[i] != NULL; i++)
         g_assert_nonnull (strstr (text, words[i]));
       assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+      /* Still the largest text on the page: two lines rather than small print. */
+      g_assert_cmpfloat (word_height (pdf, "Nyiransabimana"), >=, 20 * 1.1);
     }
+  /* The widest letters in capitals, in both orientations. */
+  {
+    const char *wide = "MUKAMWIZA WELLARS MWUMVANEZA NYIRAMWIZA MUGWANEZA MUHAWENIMA";
+    g_autoptr(HsCertificate) capitals = hs_certificate_new_sample ("HS-2026-000124", wide,
+                                                                   "rw+en");
+
+    g_assert_cmpint (g_utf8_strlen (wide, -1), ==, 60);
+    g_ptr_array_index (batch, 0) = capitals;
+    for (int orientation = 0; orientation < 2; orientation++)
+      {
+        g_assert_true (hs_certificate_write_pdf (design, batch, orientation, pdf, NULL, NULL,
+                                                 NULL, &error));
+        g_assert_no_error (error);
+        assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+        g_assert_cmpfloat (word_height (pdf, "MUHAWENIMA"), >=, 18 * 1.1);
+      }
+    g_ptr_array_index (batch, 0) = certificate;
+  }
 
   g_assert_false (hs_certificate_write_pdf (design, batch, HS_CERTIFICATE_LANDSCAPE, cancelled,
                                             stop_after_three, &done, NULL, &error));
@@ -465,6 +575,24 @@ test_logos (void)
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, 3);
   assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+
+  /* Every language in both orientations, with the logos and signatures. */
+  for (guint lang = 0; lang < 3; lang++)
+    for (int orientation = 0; orientation < 2; orientation++)
+      {
+        static const char * const languages[] = { "rw", "en", "rw+en" };
+        g_autoptr(HsCertificate) each = hs_certificate_new_sample ("HS-2026-000002",
+                                                                   "Immaculée Mukamana",
+                                                                   languages[lang]);
+
+        g_ptr_array_index (batch, 0) = each;
+        g_assert_true (hs_certificate_write_pdf (design, batch, orientation, pdf, NULL, NULL,
+                                                 NULL, &error));
+        g_assert_no_error (error);
+        assert_text_inside (pdf, HS_CERTIFICATE_PRINTABLE_MARGIN);
+        assert_fonts_embedded (pdf);
+        g_ptr_array_index (batch, 0) = certificate;
+      }
 }
 
 static void
@@ -764,6 +892,7 @@ main (int    argc,
   g_test_add_func ("/certificates/register/non-graduate", test_non_graduate);
   g_test_add_func ("/certificates/register/void-and-verify", test_void_and_verify);
   g_test_add_func ("/certificates/register/concurrent-numbering", test_concurrent_numbering);
+  g_test_add_func ("/certificates/register/concurrent-processes", test_concurrent_processes);
   g_test_add_func ("/certificates/register/list", test_register_list);
   g_test_add_func ("/certificates/register/cancelled-save", test_cancelled_save);
   g_test_add_func ("/certificates/pdf/ceremony", test_ceremony_pdf);

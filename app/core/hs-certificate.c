@@ -576,7 +576,7 @@ hs_certificate_graduates_of_group (HsDatabase  *db,
                     "SELECT m.participant_id, m.group_id FROM membership m"
                     " JOIN participant p ON p.id = m.participant_id"
                     " WHERE m.group_id = ?1 AND m.outcome = 'graduated'"
-                    " ORDER BY p.full_name COLLATE NOCASE, p.id", group_id, NULL, error);
+                    " ORDER BY p.search_key, p.full_name COLLATE NOCASE, p.id", group_id, NULL, error);
 }
 
 GArray *
@@ -597,7 +597,8 @@ hs_certificate_graduates_of_ceremony (HsDatabase  *db,
                     " JOIN participant p ON p.id = m.participant_id"
                     " JOIN hgroup g ON g.id = m.group_id"
                     " WHERE g.graduation_date = ?1 AND m.outcome = 'graduated'"
-                    " ORDER BY g.name COLLATE NOCASE, p.full_name COLLATE NOCASE, p.id",
+                    " ORDER BY g.name COLLATE NOCASE, p.search_key, p.full_name COLLATE NOCASE,"
+                    " p.id",
                     0, date, error);
 }
 
@@ -677,6 +678,30 @@ hs_certificate_batch_keys (HsDatabase                *db,
   if (batch->group_id > 0)
     return hs_certificate_graduates_of_group (db, batch->group_id, error);
   return hs_certificate_graduates_of_ceremony (db, batch->date, error);
+}
+
+GArray *
+hs_certificate_non_graduates_of_batch (HsDatabase                *db,
+                                       const HsCertificateBatch  *batch,
+                                       GError                   **error)
+{
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+  if (batch->group_id > 0)
+    return read_keys (db,
+                      "SELECT m.participant_id, m.group_id FROM membership m"
+                      " JOIN participant p ON p.id = m.participant_id"
+                      " WHERE m.group_id = ?1 AND m.outcome <> 'graduated'"
+                      " ORDER BY p.search_key, p.full_name COLLATE NOCASE, p.id",
+                      batch->group_id, NULL, error);
+  return read_keys (db,
+                    "SELECT m.participant_id, m.group_id FROM membership m"
+                    " JOIN participant p ON p.id = m.participant_id"
+                    " JOIN hgroup g ON g.id = m.group_id"
+                    " WHERE g.graduation_date = ?1 AND m.outcome <> 'graduated'"
+                    "   AND EXISTS (SELECT 1 FROM membership w WHERE w.group_id = g.id"
+                    "               AND w.outcome = 'graduated')"
+                    " ORDER BY g.name COLLATE NOCASE, p.search_key, p.full_name COLLATE NOCASE,"
+                    " p.id", 0, batch->date, error);
 }
 
 HsCertificate *

@@ -111,6 +111,11 @@ GPtrArray     *hs_certificate_list_batches       (HsDatabase          *db,
 GArray        *hs_certificate_batch_keys         (HsDatabase          *db,
                                                   const HsCertificateBatch *batch,
                                                   GError             **error);
+/* The members of the batch's groups who did not graduate, ordered as the
+ * graduates are: hs_certificate_explain_ineligible () says why for each. */
+GArray        *hs_certificate_non_graduates_of_batch (HsDatabase     *db,
+                                                  const HsCertificateBatch *batch,
+                                                  GError             **error);
 
 gboolean       hs_certificate_void               (HsDatabase          *db,
                                                   const char          *serial,

@@ -380,6 +380,7 @@ new_fitted_line (Page       *page,
   return layout;
 }
 
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -387,6 +388,61 @@ layout_height (PangoLayout *layout)
 
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) logical.height / PANGO_SCALE;
+}
+
+/* Whether every line of @layout after the first starts a word (or the
+ * second half of a hyphenated name). */
+static gboolean
+word_breaks_only (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      gunichar before;
+
+      if (line->start_index <= 0)
+        continue;
+      before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
+      if (!g_unichar_isspace (before) && before != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The name, large: one line when it fits at a size that still reads as
+ * the heart of the page; a longer name takes two lines at the largest size
+ * where they fit between word breaks; only what does not fit even so is
+ * broken inside words, still never clipped. */
+static PangoLayout *
+new_name_layout (Page       *page,
+                 const char *text,
+                 double      width)
+{
+  double u = page->u;
+  PangoLayout *layout = new_fitted_line (page, text, SERIF, 38 * u, 24 * u, PANGO_WEIGHT_BOLD,
+                                         width);
+
+  if (pango_layout_get_line_count (layout) == 1)
+    return layout;
+  g_object_unref (layout);
+  for (double size = 32 * u; size >= 14 * u; size -= 1 * u)
+    {
+      PangoRectangle logical;
+
+      layout = new_layout (page, text, SERIF, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (pango_layout_get_line_count (layout) <= 2 && logical.width <= width * PANGO_SCALE
+          && word_breaks_only (layout))
+        return layout;
+      g_object_unref (layout);
+    }
+  return new_fitted_line (page, text, SERIF, 14 * u, 10 * u, PANGO_WEIGHT_BOLD, width);
 }
 
 /* Shows @layout centred on @cx with its top at @y; returns its height. */
@@ -662,7 +718,9 @@ draw_signatory (Page      *page,
     }
 }
 
-/* Signatures left and right, QR code and serial in the middle. */
+/* Signatures left and right; in the middle the QR code above the serial
+ * and the issue date, one line each, so that they stay readable on the
+ * narrower portrait page too. */
 static double
 draw_footer (Page          *page,
              HsCertificate *certificate,
@@ -671,39 +729,45 @@ draw_footer (Page          *page,
 {
   HsCertificateDesign *design = page->design;
   double u = page->u, content = page->right - page->left;
-  double qr = 62 * u, block = MIN (content * 0.32, 210 * u);
-  double serial_y = page->bottom - 24 * u, qr_y = serial_y - qr;
-  double line_y = page->bottom - 34 * u;
+  double cx = (page->left + page->right) / 2;
+  double qr = 62 * u, block = MIN (content * 0.32, 210 * u), text_width = content - 2 * block;
+  double line_y = page->bottom - 34 * u, y, qr_y;
   g_autofree char *qr_text = hs_certificate_dup_qr_text (certificate);
-  g_autofree char *issued_rw = format_date (hs_certificate_get_issued (certificate), LANG_RW);
-  g_autofree char *issued_en = format_date (hs_certificate_get_issued (certificate), LANG_EN);
-  g_autofree char *label = NULL;
-  g_autofree char *issued = NULL;
-  g_autoptr(PangoLayout) serial = NULL;
-  g_autoptr(PangoLayout) date = NULL;
+  g_autofree char *label = g_strdup_printf ("%s%s%s", rw ? wording[LANG_RW][TEXT_SERIAL] : "",
+                                            rw && en ? " / " : "",
+                                            en ? wording[LANG_EN][TEXT_SERIAL] : "");
+  PangoLayout *lines[4] = { NULL };
+  const Rgb *colours[4] = { &muted, &ink, &muted, &muted };
+  guint n = 0;
 
   draw_signatory (page, &design->signatories[0], page->left + block / 2, block, line_y);
   draw_signatory (page, &design->signatories[1], page->right - block / 2, block, line_y);
 
-  draw_qr (page->cr, qr_text, (page->left + page->right) / 2 - qr / 2, qr_y, qr);
-  label = g_strdup_printf ("%s%s%s %s", rw ? wording[LANG_RW][TEXT_SERIAL] : "",
-                           rw && en ? " / " : "", en ? wording[LANG_EN][TEXT_SERIAL] : "",
-                           hs_certificate_get_serial (certificate));
-  {
-    g_autofree char *issued_rw_text = g_strdup_printf (wording[LANG_RW][TEXT_ISSUED], issued_rw);
-    g_autofree char *issued_en_text = g_strdup_printf (wording[LANG_EN][TEXT_ISSUED], issued_en);
+  lines[n++] = new_fitted_line (page, label, SANS, 7.5 * u, 6 * u, PANGO_WEIGHT_NORMAL,
+                                text_width);
+  lines[n++] = new_fitted_line (page, hs_certificate_get_serial (certificate), MONO, 10 * u,
+                                7 * u, PANGO_WEIGHT_BOLD, text_width);
+  for (int lang = LANG_RW; lang <= LANG_EN; lang++)
+    if (lang == LANG_RW ? rw : en)
+      {
+        g_autofree char *date = format_date (hs_certificate_get_issued (certificate), lang);
+        g_autofree char *issued = g_strdup_printf (wording[lang][TEXT_ISSUED], date);
 
-    issued = g_strdup_printf ("%s%s%s", rw ? issued_rw_text : "", rw && en ? " · " : "",
-                              en ? issued_en_text : "");
-  }
-  set_rgb (page->cr, &ink);
-  serial = new_fitted_line (page, label, MONO, 8.5 * u, 6 * u, PANGO_WEIGHT_BOLD,
-                            content - 2 * block);
-  serial_y += show_centred (page, serial, (page->left + page->right) / 2, serial_y + 2 * u);
-  set_rgb (page->cr, &muted);
-  date = new_fitted_line (page, issued, SANS, 7.5 * u, 5.5 * u, PANGO_WEIGHT_NORMAL,
-                          content - 2 * block);
-  show_centred (page, date, (page->left + page->right) / 2, serial_y + 2 * u);
+        lines[n++] = new_fitted_line (page, issued, SANS, 7 * u, 5.5 * u, PANGO_WEIGHT_NORMAL,
+                                      text_width);
+      }
+
+  y = page->bottom;
+  for (guint i = 0; i < n; i++)
+    y -= layout_height (lines[i]);
+  qr_y = y - qr;
+  draw_qr (page->cr, qr_text, cx - qr / 2, qr_y, qr);
+  for (guint i = 0; i < n; i++)
+    {
+      set_rgb (page->cr, colours[i]);
+      y += show_centred (page, lines[i], cx, y);
+      g_object_unref (lines[i]);
+    }
   return MIN (qr_y, line_y - 44 * u);
 }
 
@@ -735,8 +799,7 @@ draw_middle (Page          *page,
     title_second = new_fitted_line (page, wording[LANG_EN][TEXT_TITLE], SERIF, 15 * u, 9 * u,
                                     PANGO_WEIGHT_NORMAL, content);
   intro_layout = new_layout (page, intro, SERIF, 13 * u, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
-  name = new_fitted_line (page, hs_certificate_get_participant_name (certificate), SERIF, 38 * u,
-                          16 * u, PANGO_WEIGHT_BOLD, content);
+  name = new_name_layout (page, hs_certificate_get_participant_name (certificate), content);
   body = new_paragraph (page, body_first, SERIF, (rw && en ? 11.5 : 13) * u, PANGO_STYLE_NORMAL,
                         content * 0.9);
   if (body_second != NULL)

@@ -294,6 +294,32 @@ create_graduate_row (HsCertificatesPage *self,
   return row;
 }
 
+/* A member of the batch's groups who did not graduate: listed without a
+ * tick, with the reason, so that a coordinator looking for them sees why
+ * they get no certificate. */
+static GtkWidget *
+create_non_graduate_row (HsCertificatesPage     *self,
+                         const HsCertificateKey *key)
+{
+  g_autofree char *why = hs_certificate_explain_ineligible (self->database, key->participant_id,
+                                                            key->group_id);
+  g_autofree char *escaped = g_markup_escape_text (why != NULL ? why : "", -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (icon, 2);
+  gtk_widget_set_margin_end (icon, 2);
+  /* Translators: accessible name of the icon beside a group member who gets no certificate. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not a graduate"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 /* Lists the graduates of the chosen batch, all ticked; with @keep, those
  * already listed keep their tick (the register changed, not the batch). */
 static void
@@ -304,8 +330,10 @@ load_graduates (HsCertificatesPage *self,
   g_autoptr(GHashTable) unticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) certificates = NULL;
   g_autoptr(GArray) keys = NULL;
+  g_autoptr(GArray) others = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
+  guint n_rows;
 
   for (guint i = 0; keep && i < self->checks->len; i++)
     if (!gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
@@ -333,10 +361,16 @@ load_graduates (HsCertificatesPage *self,
                            create_graduate_row (self, certificate, batch->group_id == 0,
                                                 !g_hash_table_contains (unticked, id)));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->graduates_list), self->keys->len > 0);
+  if (batch != NULL && self->database != NULL
+      && (others = hs_certificate_non_graduates_of_batch (self->database, batch, NULL)) != NULL)
+    for (guint i = 0; i < others->len; i++)
+      gtk_list_box_append (self->graduates_list,
+                           create_non_graduate_row (self, &g_array_index (others,
+                                                                          HsCertificateKey, i)));
+  n_rows = self->keys->len + (others != NULL ? others->len : 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->graduates_list), n_rows > 0);
   /* Enough rows to see what is ticked; the rest scroll. */
-  gtk_scrolled_window_set_min_content_height (self->graduates_scroller,
-                                              MIN (self->keys->len, 6) * 58);
+  gtk_scrolled_window_set_min_content_height (self->graduates_scroller, MIN (n_rows, 6) * 58);
   update_selection (self);
 }
 
@@ -741,6 +775,8 @@ on_void_response_cb (AdwMessageDialog   *dialog,
       return;
     }
   hs_certificate_list_reload (self->register_list);
+  /* The graduate's row said "printing again records a reprint". */
+  load_graduates (self, TRUE);
   toast (self, _("Certificate voided. Printing for this graduate again gives a new serial."));
 }
 
