@@ -23,8 +23,10 @@ struct _HsGroupPage
   AdwWindowTitle   *title;
   GtkWidget        *plan_button;
   GtkWidget        *close_button;
+  GtkWidget        *rule_button;
   GtkLabel         *facts_label;
   GtkLabel         *warning_label;
+  GtkLabel         *at_risk_label;
   GtkGrid          *grid;
   GtkListBox       *sessions_list;
 };
@@ -445,6 +447,39 @@ show_clashes (HsGroupPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text->len > 0);
 }
 
+/* The members who must come to every remaining session, or can no longer
+ * graduate, named above the grid so that nobody has to read its colours. */
+static void
+show_at_risk (HsGroupPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < self->grid_data->members->len; i++)
+    {
+      HsMemberStanding *s = g_ptr_array_index (self->grid_data->members, i);
+      g_autofree char *line = NULL;
+
+      if (!g_str_equal (s->outcome, "ongoing")
+          || (s->standing != HS_STANDING_AT_RISK && s->standing != HS_STANDING_UNREACHABLE))
+        continue;
+      line = g_markup_printf_escaped ("\n<b>%s</b>: %s", s->full_name, s->explanation);
+      g_string_append (text, line);
+      n++;
+    }
+  if (n > 0)
+    {
+      g_autofree char *counted = g_strdup_printf (ngettext ("%u member at risk",
+                                                            "%u members at risk", n), n);
+      g_autofree char *heading = g_markup_printf_escaped ("<span weight=\"bold\" "
+                                                          "size=\"large\">%s</span>", counted);
+
+      g_string_prepend (text, heading);
+    }
+  gtk_label_set_markup (self->at_risk_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->at_risk_label), n > 0);
+}
+
 gboolean
 hs_group_page_load (HsGroupPage  *self,
                     HsDatabase   *database,
@@ -475,9 +510,12 @@ hs_group_page_load (HsGroupPage  *self,
   gtk_widget_set_visible (self->plan_button, self->grid_data->sessions->len == 0);
   gtk_widget_set_visible (self->close_button,
                           g_str_equal (status, "running") || g_str_equal (status, "planned"));
+  gtk_widget_set_visible (self->rule_button,
+                          g_str_equal (status, "running") || g_str_equal (status, "planned"));
   fill_grid (self);
   fill_sessions (self);
   show_clashes (self);
+  show_at_risk (self);
   return TRUE;
 }
 
@@ -661,6 +699,127 @@ on_close_button_clicked_cb (GtkButton   *button,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+typedef struct
+{
+  HsGroupPage    *page;
+  GtkCheckButton *own;
+  GtkSpinButton  *min_sessions;
+  GtkCheckButton *excused;
+} RuleDialog;
+
+static void
+on_rule_dialog_response_cb (AdwMessageDialog *message,
+                            const char       *response,
+                            RuleDialog       *dialog)
+{
+  HsGroupPage *self = dialog->page;
+  gboolean own = gtk_check_button_get_active (dialog->own);
+  g_autoptr(HsGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if ((group = hs_group_load (self->database, self->group_id, &error)) != NULL)
+    {
+      /* 0 and -1 stand for the programme's rule (hs-group.h). */
+      g_object_set (group,
+                    "min-sessions", own ? gtk_spin_button_get_value_as_int (dialog->min_sessions)
+                                        : 0,
+                    "excused-count", own ? (int) gtk_check_button_get_active (dialog->excused)
+                                         : -1,
+                    NULL);
+      hs_group_save (group, self->database, &error);
+    }
+  if (error != NULL)
+    show_error (self, error);
+  reload (self);
+}
+
+static void
+on_rule_own_toggled_cb (GtkCheckButton *own,
+                        RuleDialog     *dialog)
+{
+  gboolean active = gtk_check_button_get_active (own);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog->min_sessions), active);
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog->excused), active);
+}
+
+static void
+on_rule_button_clicked_cb (GtkButton   *button,
+                           HsGroupPage *self)
+{
+  RuleDialog *dialog = g_new0 (RuleDialog, 1);
+  HsGraduationRule programme = hs_graduation_rule_get_default (self->database);
+  HsGraduationRule current = programme;
+  g_autoptr(HsGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *programme_text = NULL;
+  GtkWidget *message, *box, *row, *caption, *inherit;
+  int planned;
+
+  if ((group = hs_group_load (self->database, self->group_id, &error)) == NULL
+      || !hs_graduation_rule_for_group (self->database, self->group_id, &current, &error))
+    {
+      g_free (dialog);
+      show_error (self, error);
+      return;
+    }
+  planned = hs_group_get_planned_sessions (group);
+  dialog->page = self;
+  programme_text = g_strdup_printf (programme.excused_counts
+                                    ? _("The programme's rule: %d sessions, excused absences "
+                                        "count")
+                                    : _("The programme's rule: %d sessions attended"),
+                                    programme.min_sessions);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  inherit = gtk_check_button_new_with_label (programme_text);
+  dialog->own = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("A rule for this group")));
+  gtk_check_button_set_group (dialog->own, GTK_CHECK_BUTTON (inherit));
+  gtk_box_append (GTK_BOX (box), inherit);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->own));
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (row, 24);
+  caption = gtk_label_new (_("Minimum sessions attended"));
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  dialog->min_sessions = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, MAX (planned, 1),
+                                                                          1));
+  gtk_spin_button_set_value (dialog->min_sessions, MIN (current.min_sessions, planned));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->min_sessions),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Minimum sessions attended"), -1);
+  gtk_box_append (GTK_BOX (row), caption);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (dialog->min_sessions));
+  gtk_box_append (GTK_BOX (box), row);
+  dialog->excused = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (
+    _("Excused absences count as attended")));
+  gtk_check_button_set_active (dialog->excused, current.excused_counts);
+  gtk_widget_set_margin_start (GTK_WIDGET (dialog->excused), 24);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->excused));
+
+  g_signal_connect (dialog->own, "toggled", G_CALLBACK (on_rule_own_toggled_cb), dialog);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (inherit), TRUE);
+  gtk_check_button_set_active (dialog->own, hs_group_get_min_sessions (group) > 0
+                                            || hs_group_get_excused_count (group) >= 0);
+  on_rule_own_toggled_cb (dialog->own, dialog);
+
+  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    _("Graduation Rule"),
+                                    _("Members who reach the rule are proposed as graduates "
+                                      "when the group closes. The change is kept in the audit "
+                                      "log."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (message, "response", G_CALLBACK (on_rule_dialog_response_cb), dialog,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *chooser,
                        int              response,
@@ -740,8 +899,10 @@ hs_group_page_class_init (HsGroupPageClass *klass)
   BIND (title);
   BIND (plan_button);
   BIND (close_button);
+  BIND (rule_button);
   BIND (facts_label);
   BIND (warning_label);
+  BIND (at_risk_label);
   BIND (grid);
   BIND (sessions_list);
 #undef BIND
@@ -750,6 +911,7 @@ hs_group_page_class_init (HsGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_rule_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sessions_list_row_activated_cb);
 }
 
