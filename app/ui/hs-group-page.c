@@ -643,6 +643,7 @@ on_close_button_clicked_cb (GtkButton   *button,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   const char * const outcome_labels[] = { C_("outcome", "Graduated"),
                                           C_("outcome", "Dropped out"), NULL };
+  guint remaining = 0;
 
   dialog->page = self;
   dialog->rows = g_ptr_array_new_with_free_func (g_free);
@@ -652,6 +653,27 @@ on_close_button_clicked_cb (GtkButton   *button,
                                       "proposes. To decide otherwise, choose the outcome and "
                                       "say why; the reason is kept in the audit log."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint i = 0; i < self->grid_data->sessions->len; i++)
+    {
+      HsGridSession *session = &g_array_index (self->grid_data->sessions, HsGridSession, i);
+
+      remaining += g_str_equal (session->status, "planned") || g_str_equal (session->status,
+                                                                             "moved");
+    }
+  if (remaining > 0)
+    {
+      g_autofree char *note = g_strdup_printf (ngettext ("%u session is still to come: closing "
+                                                         "the group cancels it.",
+                                                         "%u sessions are still to come: "
+                                                         "closing the group cancels them.",
+                                                         remaining), remaining);
+      GtkWidget *label = gtk_label_new (note);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "warning");
+      gtk_box_append (GTK_BOX (box), label);
+    }
   labelled_entry (box, _("Graduation date"), today, &dialog->date);
   labelled_entry (box, _("Venue"), "", &dialog->venue);
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -660,6 +682,7 @@ on_close_button_clicked_cb (GtkButton   *button,
       HsMemberStanding *s = g_ptr_array_index (self->grid_data->members, i);
       CloseRow *row;
       GtkWidget *line, *name, *reason;
+      g_autofree char *markup = NULL;
 
       if (!g_str_equal (s->outcome, "ongoing"))
         continue;
@@ -667,8 +690,12 @@ on_close_button_clicked_cb (GtkButton   *button,
       row->participant_id = s->participant_id;
       row->proposed = hs_graduation_proposed_outcome (s);
       line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      name = gtk_label_new (s->full_name);
-      gtk_widget_set_tooltip_text (name, s->explanation);
+      /* The name, and under it why the rule proposes what it does. */
+      name = gtk_label_new (NULL);
+      markup = g_markup_printf_escaped ("%s\n<small>%s</small>", s->full_name, s->explanation);
+      gtk_label_set_markup (GTK_LABEL (name), markup);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_set_hexpand (name, TRUE);
       row->outcome = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (outcome_labels));
@@ -678,6 +705,8 @@ on_close_button_clicked_cb (GtkButton   *button,
       reason = gtk_entry_new ();
       gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason, if you change it"));
       row->reason = GTK_ENTRY (reason);
+      gtk_widget_set_valign (GTK_WIDGET (row->outcome), GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (reason, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (line), name);
       gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->outcome));
       gtk_box_append (GTK_BOX (line), reason);
