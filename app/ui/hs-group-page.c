@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hs-facilitator.h"
 #include "hs-graduation.h"
 #include "hs-group-list.h"
 #include "hs-group-page.h"
@@ -394,6 +395,33 @@ fill_sessions (HsGroupPage *self)
     }
 }
 
+/* Who runs the group, the first thing asked about a group after its place. */
+static void
+append_facilitators (HsDatabase *db,
+                     gint64      group_id,
+                     GString    *out)
+{
+  g_autoptr(GArray) ids = hs_group_list_facilitators (db, group_id, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(HsFacilitator) f = hs_facilitator_load (db, g_array_index (ids, gint64, i),
+                                                        NULL);
+
+      if (f == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, hs_facilitator_get_full_name (f));
+    }
+  if (names->len == 0)
+    return;
+  g_string_append_c (out, '\n');
+  /* Translators: %s lists the group's facilitators, "Alice Uwase, Jean Habimana". */
+  g_string_append_printf (out, _("Facilitators: %s"), names->str);
+}
+
 static char *
 describe_group (HsDatabase *db,
                 HsGroup    *group,
@@ -418,6 +446,7 @@ describe_group (HsDatabase *db,
     g_string_append_printf (out, " · %s %s",
                             g_dpgettext2 (GETTEXT_PACKAGE, "weekday", days[weekday - 1]),
                             hs_group_get_start_time (group) ?: "");
+  append_facilitators (db, hs_group_get_id (group), out);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, ngettext ("%u member", "%u members", n_members), n_members);
   if (hs_graduation_rule_for_group (db, hs_group_get_id (group), &rule, NULL))
