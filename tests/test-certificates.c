@@ -228,7 +228,7 @@ test_concurrent_numbering (void)
   g_autofree char *path = NULL;
   g_autoptr(HsDatabase) db = open_sample (&path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) keys = hs_certificate_graduates_of_ceremony (db, "2024-05-20", &error);
+  g_autoptr(GArray) keys = hs_certificate_graduates_of_ceremony (db, "2024-05-09", &error);
   enum { N_WORKERS = 4, PER_WORKER = 30 };
   Worker workers[N_WORKERS];
   GThread *threads[N_WORKERS];
@@ -416,7 +416,7 @@ test_ceremony_pdf (void)
 {
   g_autoptr(HsDatabase) db = open_sample (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) keys = hs_certificate_graduates_of_ceremony (db, "2024-05-20", &error);
+  g_autoptr(GArray) keys = hs_certificate_graduates_of_ceremony (db, "2024-05-09", &error);
   g_autoptr(GPtrArray) certificates = NULL;
   g_autoptr(HsCertificateDesign) design = hs_certificate_design_new ();
   g_autofree char *pdf = g_build_filename (tmp_dir, "ceremony.pdf", NULL);
@@ -676,11 +676,11 @@ test_cli (void)
                             "--lang", "both", "-o", pdf, NULL), ==, 0);
   g_assert_cmpint (pdf_pages (pdf), ==, 14);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--ceremony", "2024-05-27",
+  g_assert_cmpint (run_cli (&out, "--db", path, "certificates", "--ceremony", "2024-05-16",
                             "--lang", "en", "--portrait", "-o", pdf, NULL), ==, 0);
   g_assert_cmpint (pdf_pages (pdf), ==,
                    query_int (db, "SELECT count (*) FROM membership m JOIN hgroup g"
-                              " ON g.id = m.group_id WHERE g.graduation_date = '2024-05-27'"
+                              " ON g.id = m.group_id WHERE g.graduation_date = '2024-05-16'"
                               " AND m.outcome = 'graduated'"));
   g_clear_pointer (&out, g_free);
 

@@ -302,6 +302,9 @@ test_standings_and_close (Fixture       *f,
   g_assert_false (hs_graduation_close_group (f->db, f->group, "20/07/2025", NULL, overrides,
                                              &error));
   g_clear_error (&error);
+  /* A session still to come when the group closes is cancelled with it. */
+  g_assert_cmpint (hs_schedule_add_session (f->db, f->group, "2025-08-04", "10:00", &error), >, 0);
+  g_assert_no_error (error);
   g_assert_true (hs_graduation_close_group (f->db, f->group, "2025-07-20", "Muhoza", overrides,
                                             &error));
   g_assert_no_error (error);
@@ -319,6 +322,18 @@ test_standings_and_close (Fixture       *f,
   g_assert_cmpstr (hs_group_get_status (group), ==, "graduated");
   g_assert_cmpstr (hs_group_get_graduation_date (group), ==, "2025-07-20");
   g_assert_cmpstr (hs_group_get_graduation_venue (group), ==, "Muhoza");
+  {
+    g_autoptr(HsAttendanceGrid) grid = hs_attendance_grid_load (f->db, f->group, &error);
+    HsGridSession *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (grid->sessions->len, ==, 16);
+    last = &g_array_index (grid->sessions, HsGridSession, 15);
+    g_assert_cmpstr (last->status, ==, "cancelled");
+    g_assert_cmpstr (last->reason, ==, "The group was closed before this session.");
+    for (guint i = 0; i < 15; i++)
+      g_assert_cmpstr (g_array_index (grid->sessions, HsGridSession, i).status, ==, "held");
+  }
   g_assert_false (hs_graduation_close_group (f->db, f->group, "2025-07-21", NULL, NULL, &error));
   g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID);
 }

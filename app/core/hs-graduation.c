@@ -8,6 +8,7 @@
 #include "hs-graduation.h"
 #include "hs-group.h"
 #include "hs-membership.h"
+#include "hs-schedule.h"
 
 #define DEFAULT_MIN_SESSIONS 12
 
@@ -335,6 +336,40 @@ close_member (HsDatabase             *db,
                                     reason, error);
 }
 
+/* A closed group meets no more: its sessions still to come are cancelled,
+ * or the calendar would go on showing them. */
+static gboolean
+cancel_remaining_sessions (HsDatabase  *db,
+                           gint64       group_id,
+                           GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _hs_database_prepare (db, "SELECT id FROM session WHERE group_id = ?1"
+                                   " AND status IN ('planned', 'moved')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    _hs_database_set_error (db, error, _("Reading the sessions"));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!hs_schedule_cancel_session (db, g_array_index (ids, gint64, i),
+                                     _("The group was closed before this session."), error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 hs_graduation_close_group (HsDatabase  *db,
                            gint64       group_id,
@@ -376,6 +411,7 @@ hs_graduation_close_group (HsDatabase  *db,
       if (g_str_equal (s->outcome, "ongoing"))
         ok = close_member (db, group_id, s, overrides, date, error);
     }
+  ok = ok && cancel_remaining_sessions (db, group_id, error);
   if (ok)
     {
       g_object_set (group, "status", "graduated", "graduation-date", date,

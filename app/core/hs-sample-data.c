@@ -10,6 +10,7 @@
 #include "hs-membership.h"
 #include "hs-participant.h"
 #include "hs-sample-data.h"
+#include "hs-schedule.h"
 #include "hs-session.h"
 
 /* The programme of the seed article, reproduced exactly:
@@ -112,6 +113,7 @@ typedef struct
 {
   HsDatabase *db;
   GRand      *rand;
+  GHashTable *holidays;
   GDate       today;
   guint       serial;
   guint       community_index;
@@ -135,22 +137,15 @@ take_share (guint index,
   return (guint64) (index + 1) * part / whole > (guint64) index * part / whole;
 }
 
-/* The fixed-date public holidays and the Kwibuka week; sample sessions are
- * moved a week on rather than land there. */
+/* The database's holiday table, the Kwibuka week and the Umuganda morning,
+ * as the scheduler sees them: sample sessions are moved a week on rather than
+ * land there, for a demo must not show what the app warns against. */
 static gboolean
-is_closed_day (const GDate *date)
+is_closed_day (Builder     *b,
+               const GDate *date,
+               const char  *time)
 {
-  static const int fixed[][2] = {
-    { 1, 1 }, { 1, 2 }, { 2, 1 }, { 5, 1 }, { 7, 1 }, { 7, 4 }, { 8, 15 }, { 12, 25 }, { 12, 26 },
-  };
-  int month = g_date_get_month (date), day = g_date_get_day (date);
-
-  if (month == 4 && day >= 7 && day <= 13)
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-    if (fixed[i][0] == month && fixed[i][1] == day)
-      return TRUE;
-  return FALSE;
+  return hs_schedule_check_day (b->holidays, date, time, NULL) != HS_DAY_OPEN;
 }
 
 static char *
@@ -293,7 +288,7 @@ add_group (Builder     *b,
 {
   g_autofree char *start = format_date (&spec->start);
   g_autoptr(HsGroup) group = NULL;
-  GDate date = spec->start;
+  g_autoptr(GArray) plan = NULL;
 
   group = g_object_new (HS_TYPE_GROUP,
                         "name", spec->name,
@@ -317,31 +312,31 @@ add_group (Builder     *b,
     if (!hs_group_add_facilitator (b->db, out->id, spec->facilitators[i], error))
       return FALSE;
 
+  /* The scheduler's own dates and reasons, as a coordinator's group gets them. */
+  plan = hs_schedule_generate (b->holidays, &spec->start, g_date_get_weekday (&spec->start),
+                               SESSIONS, spec->time);
   out->held = 0;
   for (guint n = 0; n < SESSIONS; n++)
     {
-      g_autofree char *day = NULL;
+      HsScheduledSession *it = &g_array_index (plan, HsScheduledSession, n);
+      g_autofree char *day = format_date (&it->date);
       g_autoptr(HsSession) session = NULL;
-      gboolean held;
+      gboolean held = !running || g_date_compare (&it->date, &b->today) < 0;
 
-      while (is_closed_day (&date))
-        g_date_add_days (&date, 7);
-      held = !running || g_date_compare (&date, &b->today) < 0;
-      day = format_date (&date);
       session = g_object_new (HS_TYPE_SESSION,
                               "group-id", out->id,
                               "number", (int) n + 1,
                               "date", day,
                               "time", spec->time,
                               "venue", spec->venue,
-                              "status", held ? "held" : "planned",
+                              "status", held ? "held" : it->reason != NULL ? "moved" : "planned",
+                              "reason", it->reason,
                               NULL);
       if (!hs_session_save (session, b->db, error))
         return FALSE;
       out->session_ids[n] = hs_session_get_id (session);
-      out->dates[n] = date;
+      out->dates[n] = it->date;
       out->held += held;
-      g_date_add_days (&date, 7);
     }
   return TRUE;
 }
@@ -420,14 +415,15 @@ set_graduated (Builder     *b,
 }
 
 static void
-set_ceremony_date (GDate       *ceremony,
+set_ceremony_date (Builder     *b,
+                   GDate       *ceremony,
                    const GDate *last_session)
 {
   if (g_date_compare (last_session, ceremony) < 0)
     return;
   *ceremony = *last_session;
   g_date_add_days (ceremony, 10);
-  while (g_date_get_weekday (ceremony) >= G_DATE_SATURDAY || is_closed_day (ceremony))
+  while (g_date_get_weekday (ceremony) >= G_DATE_SATURDAY || is_closed_day (b, ceremony, NULL))
     g_date_add_days (ceremony, 1);
 }
 
@@ -570,7 +566,7 @@ add_district (Builder              *b,
                                     ids, error))
         return FALSE;
       g_array_append_val (group_ids, group.id);
-      set_ceremony_date (&ceremony, &group.dates[SESSIONS - 1]);
+      set_ceremony_date (b, &ceremony, &group.dates[SESSIONS - 1]);
     }
 
   for (guint k = 0; k < group_ids->len; k++)
@@ -660,7 +656,7 @@ add_facility (Builder           *b,
           || !fill_prison_group (b, plan, &spec, &group, plan->groups[k], &seat, ids, error))
         return FALSE;
       group_ids[k] = group.id;
-      set_ceremony_date (&ceremony, &group.dates[SESSIONS - 1]);
+      set_ceremony_date (b, &ceremony, &group.dates[SESSIONS - 1]);
     }
 
   for (guint k = 0; k < 3; k++)
@@ -798,11 +794,14 @@ hs_sample_data_fill (HsDatabase  *db,
       g_date_set_dmy (&b.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                       g_date_time_get_year (now));
     }
+  if ((b.holidays = hs_schedule_load_holidays (db, error)) == NULL)
+    return FALSE;
   b.rand = g_rand_new_with_seed (20240115);
 
   if (!hs_database_begin (db, error))
     {
       g_rand_free (b.rand);
+      g_hash_table_unref (b.holidays);
       return FALSE;
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (community_plan); i++)
@@ -822,6 +821,7 @@ hs_sample_data_fill (HsDatabase  *db,
   ok = ok && add_organisation (db, error);
   ok = ok && _hs_sample_livelihoods_fill (db, &b.today, error);
   g_rand_free (b.rand);
+  g_hash_table_unref (b.holidays);
 
   if (!ok)
     {

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hs-sign-in-sheet"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
@@ -15,8 +16,8 @@
 
 #define MARGIN     42.0
 #define ROW_HEIGHT 26.0
-#define ROWS_FIRST 20   /* the first page also carries the heading block */
-#define ROWS_NEXT  26
+#define ROWS_FIRST 17   /* the first page also carries the heading block */
+#define ROWS_NEXT  25
 
 struct _HsSignInSheet
 {
@@ -139,6 +140,57 @@ label (HsSignInSheet *sheet,
   return g_str_equal (rw, en) ? g_strdup (en) : g_strdup_printf ("%s / %s", rw, en);
 }
 
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             const char *font,
+             const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+measure_text (cairo_t    *cr,
+              const char *font,
+              const char *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, font, text);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+/* Names in a table cell end in "…" rather than run into the next column;
+ * headings wrap, for a word cut off on paper cannot be read at all. */
+static double
+draw_text (cairo_t    *cr,
+           const char *font,
+           const char *text,
+           double      x,
+           double      y,
+           double      width,
+           gboolean    wrap)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, font, text);
+  int w, h;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  if (wrap)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  else
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
 static double
 show_text (cairo_t    *cr,
            const char *font,
@@ -147,34 +199,59 @@ show_text (cairo_t    *cr,
            double      y,
            double      width)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-  int w, h;
+  return draw_text (cr, font, text, x, y, width, FALSE);
+}
 
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
+static const char *const field_msgids[] = {
+  N_("Group"), N_("Session"), N_("Date"), N_("Venue"), N_("Facilitators"),
+};
+
+/* The values start where the longest label ends, in whichever language. */
+static double
+measure_labels (HsSignInSheet *sheet,
+                cairo_t       *cr,
+                double         width)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_msgids); i++)
+    {
+      g_autofree char *text = label (sheet, field_msgids[i]);
+
+      widest = MAX (widest, measure_text (cr, "Sans Bold 9", text));
+    }
+  return MIN (ceil (widest) + 10, (width - 2 * MARGIN) / 2);
 }
 
 static double
 draw_field (HsSignInSheet *sheet,
             cairo_t       *cr,
-            const char    *msgid,
+            guint          field,
             const char    *value,
             double         y,
-            double         width)
+            double         width,
+            double         label_width)
 {
-  g_autofree char *text = label (sheet, msgid);
+  g_autofree char *text = label (sheet, field_msgids[field]);
+  double label_height, value_height;
 
-  show_text (cr, "Sans Bold 9", text, MARGIN, y, 170);
-  return show_text (cr, "Sans 10", value != NULL ? value : "", MARGIN + 175, y,
-                    width - 2 * MARGIN - 175) + 6;
+  label_height = draw_text (cr, "Sans Bold 9", text, MARGIN, y, label_width - 6, TRUE);
+  value_height = draw_text (cr, "Sans 10", value != NULL ? value : "", MARGIN + label_width, y,
+                            width - 2 * MARGIN - label_width, TRUE);
+  return MAX (label_height, value_height) + 6;
+}
+
+/* Both languages' titles, one a line, so that neither is cut. */
+static char *
+title_text (HsSignInSheet *sheet)
+{
+  const char *msgid = N_("Attendance sheet");
+  const char *rw = hs_report_gettext ("rw", msgid);
+  const char *en = hs_report_gettext ("en", msgid);
+
+  if (!bilingual (sheet))
+    return g_strdup (hs_report_gettext (sheet->language, msgid));
+  return g_str_equal (rw, en) ? g_strdup (en) : g_strdup_printf ("%s\n%s", rw, en);
 }
 
 static double
@@ -182,24 +259,24 @@ draw_heading (HsSignInSheet *sheet,
               cairo_t       *cr,
               double         width)
 {
-  g_autofree char *title = label (sheet, N_("Attendance sheet"));
+  g_autofree char *title = title_text (sheet);
   g_autofree char *number = g_strdup_printf ("%d", sheet->number);
   g_autofree char *rw_date = hs_report_format_date ("rw", sheet->date);
   g_autofree char *en_date = hs_report_format_date ("en", sheet->date);
   g_autofree char *dates = bilingual (sheet)
-                           ? g_strdup_printf ("%s / %s", rw_date, en_date)
+                           ? g_strdup_printf ("%s\n%s", rw_date, en_date)
                            : g_strdup (g_str_equal (sheet->language, "rw") ? rw_date : en_date);
-  g_autofree char *date = g_strdup_printf ("%s%s%s", dates,
-                                           sheet->time != NULL ? " · " : "",
-                                           sheet->time != NULL ? sheet->time : "");
+  /* The time first: it reads the same in both languages and keeps the line short. */
+  g_autofree char *date = g_strdup_printf ("%s%s%s", sheet->time != NULL ? sheet->time : "",
+                                           sheet->time != NULL ? " · " : "", dates);
+  const char *values[] = { sheet->group, number, date, sheet->venue, sheet->facilitators };
+  double label_width = measure_labels (sheet, cr, width);
   double y = MARGIN;
 
-  y += show_text (cr, "Sans Bold 16", title, MARGIN, y, width - 2 * MARGIN) + 12;
-  y += draw_field (sheet, cr, N_("Group"), sheet->group, y, width);
-  y += draw_field (sheet, cr, N_("Session"), number, y, width);
-  y += draw_field (sheet, cr, N_("Date"), date, y, width);
-  y += draw_field (sheet, cr, N_("Venue"), sheet->venue, y, width);
-  y += draw_field (sheet, cr, N_("Facilitators"), sheet->facilitators, y, width);
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (field_msgids));
+  y += draw_text (cr, "Sans Bold 16", title, MARGIN, y, width - 2 * MARGIN, TRUE) + 12;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    y += draw_field (sheet, cr, i, values[i], y, width, label_width);
   return y + 12;
 }
 
@@ -266,11 +343,12 @@ hs_sign_in_sheet_draw_page (HsSignInSheet *sheet,
 
   y = page == 0 ? draw_heading (sheet, cr, width) : MARGIN;
   draw_table (sheet, cr, width, y, first, count);
-  show_text (cr, "Sans 9", footer_label, MARGIN, height - MARGIN - 40, 260);
-  cairo_move_to (cr, MARGIN + 260, height - MARGIN - 28);
-  cairo_line_to (cr, width - MARGIN, height - MARGIN - 28);
+  /* The label has the whole width, the two facilitators sign on the line below it. */
+  draw_text (cr, "Sans 9", footer_label, MARGIN, height - MARGIN - 60, width - 2 * MARGIN, TRUE);
+  cairo_move_to (cr, MARGIN, height - MARGIN - 24);
+  cairo_line_to (cr, width - MARGIN, height - MARGIN - 24);
   cairo_stroke (cr);
-  show_text (cr, "Sans 8", page_text, MARGIN, height - MARGIN - 10, width - 2 * MARGIN);
+  show_text (cr, "Sans 8", page_text, MARGIN, height - MARGIN - 12, width - 2 * MARGIN);
   cairo_restore (cr);
 }
 

@@ -406,7 +406,7 @@ hs_calendar_page_reload (HsCalendarPage  *self,
   adw_clamp_set_tightening_threshold (self->clamp, is_week (self) ? 400 : 1600);
 
   /* What happens today comes first, whatever period is shown. */
-  if (today_entries->len > 0 && is_week (self))
+  if (today_entries->len > 0)
     {
       gtk_box_append (self->days_box, label (_("Today"), "title-4"));
       gtk_box_append (self->days_box, session_list (today_entries, today_iso));

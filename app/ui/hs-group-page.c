@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hs-facilitator.h"
 #include "hs-graduation.h"
 #include "hs-group-list.h"
 #include "hs-group-page.h"
@@ -23,8 +24,10 @@ struct _HsGroupPage
   AdwWindowTitle   *title;
   GtkWidget        *plan_button;
   GtkWidget        *close_button;
+  GtkWidget        *rule_button;
   GtkLabel         *facts_label;
   GtkLabel         *warning_label;
+  GtkLabel         *at_risk_label;
   GtkGrid          *grid;
   GtkListBox       *sessions_list;
 };
@@ -392,6 +395,33 @@ fill_sessions (HsGroupPage *self)
     }
 }
 
+/* Who runs the group, the first thing asked about a group after its place. */
+static void
+append_facilitators (HsDatabase *db,
+                     gint64      group_id,
+                     GString    *out)
+{
+  g_autoptr(GArray) ids = hs_group_list_facilitators (db, group_id, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(HsFacilitator) f = hs_facilitator_load (db, g_array_index (ids, gint64, i),
+                                                        NULL);
+
+      if (f == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, hs_facilitator_get_full_name (f));
+    }
+  if (names->len == 0)
+    return;
+  g_string_append_c (out, '\n');
+  /* Translators: %s lists the group's facilitators, "Alice Uwase, Jean Habimana". */
+  g_string_append_printf (out, _("Facilitators: %s"), names->str);
+}
+
 static char *
 describe_group (HsDatabase *db,
                 HsGroup    *group,
@@ -416,6 +446,7 @@ describe_group (HsDatabase *db,
     g_string_append_printf (out, " · %s %s",
                             g_dpgettext2 (GETTEXT_PACKAGE, "weekday", days[weekday - 1]),
                             hs_group_get_start_time (group) ?: "");
+  append_facilitators (db, hs_group_get_id (group), out);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, ngettext ("%u member", "%u members", n_members), n_members);
   if (hs_graduation_rule_for_group (db, hs_group_get_id (group), &rule, NULL))
@@ -443,6 +474,39 @@ show_clashes (HsGroupPage *self)
     }
   gtk_label_set_text (self->warning_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), text->len > 0);
+}
+
+/* The members who must come to every remaining session, or can no longer
+ * graduate, named above the grid so that nobody has to read its colours. */
+static void
+show_at_risk (HsGroupPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < self->grid_data->members->len; i++)
+    {
+      HsMemberStanding *s = g_ptr_array_index (self->grid_data->members, i);
+      g_autofree char *line = NULL;
+
+      if (!g_str_equal (s->outcome, "ongoing")
+          || (s->standing != HS_STANDING_AT_RISK && s->standing != HS_STANDING_UNREACHABLE))
+        continue;
+      line = g_markup_printf_escaped ("\n<b>%s</b>: %s", s->full_name, s->explanation);
+      g_string_append (text, line);
+      n++;
+    }
+  if (n > 0)
+    {
+      g_autofree char *counted = g_strdup_printf (ngettext ("%u member at risk",
+                                                            "%u members at risk", n), n);
+      g_autofree char *heading = g_markup_printf_escaped ("<span weight=\"bold\" "
+                                                          "size=\"large\">%s</span>", counted);
+
+      g_string_prepend (text, heading);
+    }
+  gtk_label_set_markup (self->at_risk_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->at_risk_label), n > 0);
 }
 
 gboolean
@@ -475,9 +539,12 @@ hs_group_page_load (HsGroupPage  *self,
   gtk_widget_set_visible (self->plan_button, self->grid_data->sessions->len == 0);
   gtk_widget_set_visible (self->close_button,
                           g_str_equal (status, "running") || g_str_equal (status, "planned"));
+  gtk_widget_set_visible (self->rule_button,
+                          g_str_equal (status, "running") || g_str_equal (status, "planned"));
   fill_grid (self);
   fill_sessions (self);
   show_clashes (self);
+  show_at_risk (self);
   return TRUE;
 }
 
@@ -605,6 +672,7 @@ on_close_button_clicked_cb (GtkButton   *button,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   const char * const outcome_labels[] = { C_("outcome", "Graduated"),
                                           C_("outcome", "Dropped out"), NULL };
+  guint remaining = 0;
 
   dialog->page = self;
   dialog->rows = g_ptr_array_new_with_free_func (g_free);
@@ -614,6 +682,27 @@ on_close_button_clicked_cb (GtkButton   *button,
                                       "proposes. To decide otherwise, choose the outcome and "
                                       "say why; the reason is kept in the audit log."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint i = 0; i < self->grid_data->sessions->len; i++)
+    {
+      HsGridSession *session = &g_array_index (self->grid_data->sessions, HsGridSession, i);
+
+      remaining += g_str_equal (session->status, "planned") || g_str_equal (session->status,
+                                                                             "moved");
+    }
+  if (remaining > 0)
+    {
+      g_autofree char *note = g_strdup_printf (ngettext ("%u session is still to come: closing "
+                                                         "the group cancels it.",
+                                                         "%u sessions are still to come: "
+                                                         "closing the group cancels them.",
+                                                         remaining), remaining);
+      GtkWidget *label = gtk_label_new (note);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "warning");
+      gtk_box_append (GTK_BOX (box), label);
+    }
   labelled_entry (box, _("Graduation date"), today, &dialog->date);
   labelled_entry (box, _("Venue"), "", &dialog->venue);
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -622,6 +711,7 @@ on_close_button_clicked_cb (GtkButton   *button,
       HsMemberStanding *s = g_ptr_array_index (self->grid_data->members, i);
       CloseRow *row;
       GtkWidget *line, *name, *reason;
+      g_autofree char *markup = NULL;
 
       if (!g_str_equal (s->outcome, "ongoing"))
         continue;
@@ -629,8 +719,12 @@ on_close_button_clicked_cb (GtkButton   *button,
       row->participant_id = s->participant_id;
       row->proposed = hs_graduation_proposed_outcome (s);
       line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      name = gtk_label_new (s->full_name);
-      gtk_widget_set_tooltip_text (name, s->explanation);
+      /* The name, and under it why the rule proposes what it does. */
+      name = gtk_label_new (NULL);
+      markup = g_markup_printf_escaped ("%s\n<small>%s</small>", s->full_name, s->explanation);
+      gtk_label_set_markup (GTK_LABEL (name), markup);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_set_hexpand (name, TRUE);
       row->outcome = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (outcome_labels));
@@ -640,6 +734,8 @@ on_close_button_clicked_cb (GtkButton   *button,
       reason = gtk_entry_new ();
       gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason, if you change it"));
       row->reason = GTK_ENTRY (reason);
+      gtk_widget_set_valign (GTK_WIDGET (row->outcome), GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (reason, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (line), name);
       gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->outcome));
       gtk_box_append (GTK_BOX (line), reason);
@@ -658,6 +754,127 @@ on_close_button_clicked_cb (GtkButton   *button,
                                               ADW_RESPONSE_SUGGESTED);
   g_signal_connect_data (message, "response", G_CALLBACK (on_close_dialog_response_cb), dialog,
                          close_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+typedef struct
+{
+  HsGroupPage    *page;
+  GtkCheckButton *own;
+  GtkSpinButton  *min_sessions;
+  GtkCheckButton *excused;
+} RuleDialog;
+
+static void
+on_rule_dialog_response_cb (AdwMessageDialog *message,
+                            const char       *response,
+                            RuleDialog       *dialog)
+{
+  HsGroupPage *self = dialog->page;
+  gboolean own = gtk_check_button_get_active (dialog->own);
+  g_autoptr(HsGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if ((group = hs_group_load (self->database, self->group_id, &error)) != NULL)
+    {
+      /* 0 and -1 stand for the programme's rule (hs-group.h). */
+      g_object_set (group,
+                    "min-sessions", own ? gtk_spin_button_get_value_as_int (dialog->min_sessions)
+                                        : 0,
+                    "excused-count", own ? (int) gtk_check_button_get_active (dialog->excused)
+                                         : -1,
+                    NULL);
+      hs_group_save (group, self->database, &error);
+    }
+  if (error != NULL)
+    show_error (self, error);
+  reload (self);
+}
+
+static void
+on_rule_own_toggled_cb (GtkCheckButton *own,
+                        RuleDialog     *dialog)
+{
+  gboolean active = gtk_check_button_get_active (own);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog->min_sessions), active);
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog->excused), active);
+}
+
+static void
+on_rule_button_clicked_cb (GtkButton   *button,
+                           HsGroupPage *self)
+{
+  RuleDialog *dialog = g_new0 (RuleDialog, 1);
+  HsGraduationRule programme = hs_graduation_rule_get_default (self->database);
+  HsGraduationRule current = programme;
+  g_autoptr(HsGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *programme_text = NULL;
+  GtkWidget *message, *box, *row, *caption, *inherit;
+  int planned;
+
+  if ((group = hs_group_load (self->database, self->group_id, &error)) == NULL
+      || !hs_graduation_rule_for_group (self->database, self->group_id, &current, &error))
+    {
+      g_free (dialog);
+      show_error (self, error);
+      return;
+    }
+  planned = hs_group_get_planned_sessions (group);
+  dialog->page = self;
+  programme_text = g_strdup_printf (programme.excused_counts
+                                    ? _("The programme's rule: %d sessions, excused absences "
+                                        "count")
+                                    : _("The programme's rule: %d sessions attended"),
+                                    programme.min_sessions);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  inherit = gtk_check_button_new_with_label (programme_text);
+  dialog->own = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("A rule for this group")));
+  gtk_check_button_set_group (dialog->own, GTK_CHECK_BUTTON (inherit));
+  gtk_box_append (GTK_BOX (box), inherit);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->own));
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (row, 24);
+  caption = gtk_label_new (_("Minimum sessions attended"));
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  dialog->min_sessions = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, MAX (planned, 1),
+                                                                          1));
+  gtk_spin_button_set_value (dialog->min_sessions, MIN (current.min_sessions, planned));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->min_sessions),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Minimum sessions attended"), -1);
+  gtk_box_append (GTK_BOX (row), caption);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (dialog->min_sessions));
+  gtk_box_append (GTK_BOX (box), row);
+  dialog->excused = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (
+    _("Excused absences count as attended")));
+  gtk_check_button_set_active (dialog->excused, current.excused_counts);
+  gtk_widget_set_margin_start (GTK_WIDGET (dialog->excused), 24);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dialog->excused));
+
+  g_signal_connect (dialog->own, "toggled", G_CALLBACK (on_rule_own_toggled_cb), dialog);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (inherit), TRUE);
+  gtk_check_button_set_active (dialog->own, hs_group_get_min_sessions (group) > 0
+                                            || hs_group_get_excused_count (group) >= 0);
+  on_rule_own_toggled_cb (dialog->own, dialog);
+
+  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    _("Graduation Rule"),
+                                    _("Members who reach the rule are proposed as graduates "
+                                      "when the group closes. The change is kept in the audit "
+                                      "log."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (message, "response", G_CALLBACK (on_rule_dialog_response_cb), dialog,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_window_present (GTK_WINDOW (message));
 }
 
@@ -740,8 +957,10 @@ hs_group_page_class_init (HsGroupPageClass *klass)
   BIND (title);
   BIND (plan_button);
   BIND (close_button);
+  BIND (rule_button);
   BIND (facts_label);
   BIND (warning_label);
+  BIND (at_risk_label);
   BIND (grid);
   BIND (sessions_list);
 #undef BIND
@@ -750,6 +969,7 @@ hs_group_page_class_init (HsGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_rule_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sessions_list_row_activated_cb);
 }
 

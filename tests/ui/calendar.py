@@ -41,8 +41,15 @@ def test_month(app):
     with sqlite3.connect(db) as connection:
         crowded = connection.execute('SELECT count(*) FROM session WHERE date = ?',
                                      (CROWDED,)).fetchone()[0]
-    if crowded <= 3:
-        raise Failure('the sample has only %d sessions on %s' % (crowded, CROWDED))
+        if crowded <= 3:
+            raise Failure('the sample has only %d sessions on %s' % (crowded, CROWDED))
+        # A session today, which the month view must list before its grid.
+        session_id, group, number = connection.execute(
+            "SELECT s.id, g.name, s.number FROM session s JOIN hgroup g ON g.id = s.group_id"
+            " WHERE s.status = 'planned' ORDER BY s.date LIMIT 1").fetchone()
+        connection.execute('UPDATE session SET date = ? WHERE id = ?',
+                           (datetime.date.today().isoformat(), session_id))
+    today_session = '%s · session %d' % (group, number)
 
     app.start('--db', db)
     frame = app.frame('Healing Spaces')
@@ -59,6 +66,7 @@ def test_month(app):
              in labels(page))
     if 'Monday' not in labels(page) or 'Sunday' not in labels(page):
         raise Failure('the grid has no weekday headings')
+    wait_for("today's session above the month", lambda: today_session in labels(page))
 
     # Page Up from a button of the page: back to February 2024.
     back = (today.year - 2024) * 12 + today.month - 2
