@@ -689,6 +689,74 @@ pair_reason (GPtrArray *pairs,
   return NULL;
 }
 
+/* A new record warned about on save, merged into the recorded person: the
+ * values the recorded person lacked are added, none of theirs is replaced,
+ * no second person appears, and the change is audited. */
+static void
+test_duplicates_merge_new (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsParticipant) fresh = NULL;
+  g_autoptr(HsParticipant) kept = NULL;
+  g_autoptr(HsParticipant) twin = NULL;
+  g_autoptr(HsParticipant) probe = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 first;
+  int people, audits;
+
+  first = add_person (f, "MUKAMANA Alice", "F", 1990, f->musanze, NULL);
+  /* Someone recorded after her with the national ID typed: the certain
+   * match comes first, the name-alike after. */
+  twin = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Jeanne Uwase", "sex", "F",
+                       "national-id", "1199080012345678", NULL);
+  g_assert_true (hs_participant_save (twin, f->db, &error));
+  probe = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Alice Mukamana", "birth-year", 1991,
+                        "district-id", f->musanze, "national-id", "1199080012345678", NULL);
+  matches = hs_participant_find_similar (f->db, probe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (matches->len, ==, 2);
+  g_assert_cmpint (((HsParticipantMatch *) g_ptr_array_index (matches, 0))->id, ==,
+                   hs_participant_get_id (twin));
+  g_assert_true (((HsParticipantMatch *) g_ptr_array_index (matches, 0))->same_national_id);
+  g_assert_cmpint (((HsParticipantMatch *) g_ptr_array_index (matches, 1))->id, ==, first);
+  g_assert_false (((HsParticipantMatch *) g_ptr_array_index (matches, 1))->same_national_id);
+
+  people = query_int (f, "SELECT count(*) FROM participant");
+  audits = query_int (f, "SELECT count(*) FROM audit_log");
+  fresh = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Alice Mukamana", "sex", "F",
+                        "birth-year", 1991, "district-id", f->musanze, "village", "Gacaca",
+                        "phone", "0788 555 111", "category", "survivor", NULL);
+  g_assert_true (hs_participant_merge_new (f->db, first, fresh, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant"), ==, people);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log"), ==, audits + 1);
+  kept = hs_participant_load (f->db, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_participant_get_full_name (kept), ==, "MUKAMANA Alice");
+  g_assert_cmpint (hs_participant_get_birth_year (kept), ==, 1990);
+  g_assert_cmpstr (hs_participant_get_village (kept), ==, "Kabeza");
+  g_assert_cmpstr (hs_participant_get_phone (kept), ==, "+250788555111");
+  g_assert_cmpstr (hs_participant_get_category (kept), ==, "survivor");
+
+  /* A saved record is merged with hs_participant_merge(), and an invalid
+   * value is refused by the same rules as a save: nothing changes. */
+  g_assert_false (hs_participant_merge_new (f->db, first, kept, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&kept);
+  before = dump (f, "SELECT * FROM participant");
+  kept = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Alice Mukamana", "sex", "F",
+                       "national-id", "123", NULL);
+  g_assert_false (hs_participant_merge_new (f->db, first, kept, &error));
+  g_assert_nonnull (error);
+  after = dump (f, "SELECT * FROM participant");
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_duplicate_pairs (Fixture       *f,
                       gconstpointer  data)
@@ -906,6 +974,8 @@ main (int    argc,
   g_test_add_func ("/participants/duplicates/names", test_name_key);
   g_test_add ("/participants/duplicates/merge", Fixture, NULL,
               fixture_set_up, test_duplicates_merge, fixture_tear_down);
+  g_test_add ("/participants/duplicates/merge-new", Fixture, NULL,
+              fixture_set_up, test_duplicates_merge_new, fixture_tear_down);
   g_test_add ("/participants/duplicates/pairs", Fixture, NULL,
               fixture_set_up, test_duplicate_pairs, fixture_tear_down);
   g_test_add ("/participants/erase", Fixture, NULL,

@@ -100,6 +100,17 @@ already_found (GPtrArray *matches,
   return FALSE;
 }
 
+/* Stable (g_qsort_with_data is), so each kind stays in id order. */
+static int
+national_id_first (gconstpointer a,
+                   gconstpointer b)
+{
+  const HsParticipantMatch *ma = *(HsParticipantMatch * const *) a;
+  const HsParticipantMatch *mb = *(HsParticipantMatch * const *) b;
+
+  return (int) mb->same_national_id - (int) ma->same_national_id;
+}
+
 /* Candidates share the district and a birth year within one: the
  * (district_id, birth_year) index keeps the scan to a few hundred rows even
  * in a million. Pairs marked distinct are left out. */
@@ -143,13 +154,19 @@ hs_participant_find_similar (HsDatabase     *db,
       const char *own_id = hs_participant_get_national_id (self);
 
       if (national_id != NULL && g_strcmp0 (national_id, own_id) == 0)
-        g_ptr_array_add (matches, read_match (stmt, _("Same national ID")));
+        {
+          HsParticipantMatch *match = read_match (stmt, _("Same national ID"));
+
+          match->same_national_id = TRUE;
+          g_ptr_array_add (matches, match);
+        }
       else if (!already_found (matches, sqlite3_column_int64 (stmt, 0))
                && _hs_participant_names_alike (name, hs_participant_get_full_name (self)))
         g_ptr_array_add (matches, read_match (stmt, _("Similar name, same district, birth year "
                                                       "within one")));
     }
   sqlite3_reset (stmt);
+  g_ptr_array_sort (matches, national_id_first);
   return g_steal_pointer (&matches);
 }
 
@@ -506,4 +523,68 @@ hs_participant_merge (HsDatabase  *db,
                               "DELETE FROM participant WHERE id = ?", other, 0, error)
        && _hs_participant_unindex (db, other, error);
   return _hs_database_write_end (db, ok, error);
+}
+
+/* A new record the user says is someone already recorded: @keep gets the
+ * values it lacks from @fresh (never overwriting one it has), saved through
+ * hs_participant_save(), so checked and audited. @fresh itself is not
+ * saved: having no groups, attendance or history, nothing else of it is
+ * left to keep. */
+gboolean
+hs_participant_merge_new (HsDatabase     *db,
+                          gint64          keep,
+                          HsParticipant  *fresh,
+                          GError        **error)
+{
+  static const char * const strings[] = { "sex", "phone", "national-id", "sector", "cell",
+                                          "village", "inmate-number", "expected-release",
+                                          "screening-date", "trauma-level", "screening-needs",
+                                          "screener", "consent-date", "consent-given-by",
+                                          "consent-withdrawn", "notes", NULL };
+  static const char * const numbers[] = { "birth-year", "district-id", NULL };
+  g_autoptr(HsParticipant) target = NULL;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (HS_IS_PARTICIPANT (fresh), FALSE);
+
+  if (hs_participant_get_id (fresh) != 0)
+    {
+      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                   _("Only a record not saved yet can be merged into another this way."));
+      return FALSE;
+    }
+  if ((target = hs_participant_load (db, keep, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; strings[i] != NULL; i++)
+    {
+      g_autofree char *have = NULL;
+      g_autofree char *value = NULL;
+
+      g_object_get (target, strings[i], &have, NULL);
+      g_object_get (fresh, strings[i], &value, NULL);
+      if ((have == NULL || *have == '\0') && value != NULL && *value != '\0')
+        g_object_set (target, strings[i], value, NULL);
+    }
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fresh), numbers[i]);
+      g_auto(GValue) have = G_VALUE_INIT;
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto(GValue) as_int64 = G_VALUE_INIT;
+
+      g_value_init (&have, pspec->value_type);
+      g_value_init (&value, pspec->value_type);
+      g_value_init (&as_int64, G_TYPE_INT64);
+      g_object_get_property (G_OBJECT (target), numbers[i], &have);
+      g_object_get_property (G_OBJECT (fresh), numbers[i], &value);
+      g_value_transform (&have, &as_int64);
+      if (g_value_get_int64 (&as_int64) == 0)
+        g_object_set_property (G_OBJECT (target), numbers[i], &value);
+    }
+  if (!hs_participant_get_is_prisoner (target) && hs_participant_get_is_prisoner (fresh))
+    g_object_set (target, "is-prisoner", TRUE,
+                  "facility-id", hs_participant_get_facility_id (fresh), NULL);
+  if (g_str_equal (hs_participant_get_category (target), "other"))
+    g_object_set (target, "category", hs_participant_get_category (fresh), NULL);
+  return hs_participant_save (target, db, error);
 }

@@ -225,7 +225,57 @@ def test_find_duplicates(app):
     shot('8-merged')
 
 
-TESTS = [test_add_find_edit_delete_undo, test_find_duplicates]
+def show(path, pid):
+    out = subprocess.run([CLI, '--db', path, 'participants', 'show', str(pid)],
+                         capture_output=True, text=True, check=True).stdout
+    return dict(line.split(':', 1) for line in out.splitlines() if ':' in line)
+
+
+def test_merge_on_save(app):
+    """A national ID already recorded, asked about on save and merged."""
+    path = os.path.join(TMP, 'merge-on-save.db')
+    subprocess.run([CLI, '--db', path, 'sample-data'], check=True, timeout=60,
+                   stdout=subprocess.DEVNULL)
+    # A woman with a national ID and no phone: the new record brings the phone.
+    pid, person = next((i, p) for i, p in ((i, show(path, i)) for i in range(1, 100))
+                       if p['Sex'].strip() == 'F' and 'National ID' in p and 'Phone' not in p)
+    people = len(subprocess.run([CLI, '--db', path, 'participants', 'list', '--format', 'csv'],
+                                capture_output=True, text=True, check=True).stdout.splitlines())
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    wait_for('the sidebar', lambda: find_all(frame, pyatspi.ROLE_LIST, 'Sections'))
+    open_section(frame, 'Participants')
+    wait_for('the New participant button',
+             lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON, 'New participant'))
+    app.keys('ctrl+n')
+    field(frame, 'Full name').queryEditableText().setTextContents('Somebody Else')
+    field(frame, 'National ID (16 digits)').queryEditableText().setTextContents(
+        person['National ID'].strip())
+    field(frame, 'Phone (07XXXXXXXX)').queryEditableText().setTextContents('0788 404 404')
+    # Asked at once, though the sex is not chosen: it is that person.
+    app.keys('ctrl+s')
+    merge = wait_for('the Merge into answer',
+                     lambda: anywhere(app, pyatspi.ROLE_PUSH_BUTTON, 'Merge into'))[0]
+    shot('9-already-recorded')
+    press(merge)
+    wait_for('the phone on the recorded person',
+             lambda: show(path, pid).get('Phone', '').strip() == '+250788404404')
+    # The form now shows the recorded person, with the phone added.
+    name = field(frame, 'Full name')
+    wait_for('the form to show %s' % person['Name'].strip(),
+             lambda: text_of(name) == person['Name'].strip())
+    after = show(path, pid)
+    if after['Name'] != person['Name']:
+        raise Failure('the merge replaced the name: %r' % after['Name'])
+    count = len(subprocess.run([CLI, '--db', path, 'participants', 'list', '--format', 'csv'],
+                               capture_output=True, text=True, check=True).stdout.splitlines())
+    if count != people:
+        raise Failure('%d people after the merge, expected %d' % (count, people))
+    shot('10-merged-on-save')
+
+
+TESTS = [test_add_find_edit_delete_undo, test_find_duplicates,
+         test_merge_on_save]
 
 
 def main():
