@@ -8,6 +8,7 @@
 #include "hs-participant-list.h"
 #include "hs-participant.h"
 #include "hs-person-sheet.h"
+#include "hs-report-i18n.h"
 
 typedef enum
 {
@@ -559,10 +560,15 @@ show_programme (HsParticipantForm *self)
       g_autofree char *open = g_strdup_printf (_("Open group %s"), m->group_name);
       g_autofree char *subtitle = NULL;
 
-      subtitle = m->joined != NULL
-                 ? g_strdup_printf (_("%s — joined %s"),
-                                    hs_participant_outcome_label (m->outcome), m->joined)
-                 : g_strdup (hs_participant_outcome_label (m->outcome));
+      if (m->joined != NULL)
+        {
+          g_autofree char *joined = hs_report_format_date (g_getenv ("LANGUAGE"), m->joined);
+
+          subtitle = g_strdup_printf (_("%s — joined %s"),
+                                      hs_participant_outcome_label (m->outcome), joined);
+        }
+      else
+        subtitle = g_strdup (hs_participant_outcome_label (m->outcome));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->group_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -573,6 +579,8 @@ show_programme (HsParticipantForm *self)
       g_object_set_data (G_OBJECT (button), "group-id", GSIZE_TO_POINTER (m->group_id));
       g_signal_connect (button, "clicked", G_CALLBACK (on_open_group_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      /* The whole row is the link, not only its small arrow. */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->programme_group), row);
       g_ptr_array_add (self->programme_rows, row);
     }
