@@ -578,6 +578,9 @@ test_name_key (void)
     { "Theogene Habimana", "Theogene Habimna", TRUE },   /* one letter missing */
     { "Theogene Habimana", "Theogene Hbimna", FALSE },   /* two */
     { "Alice Mukamana", "Aline Mukamana", TRUE },
+    { "Mukamana Alice", "Mukamana Plice", TRUE },        /* a typo that reorders the words */
+    { "Mukamana Alice", "Mukamana Plice Uwase", FALSE }, /* and a word more */
+    { "Alice Mukamana", "Plice Nukamana", FALSE },       /* two typos, two words */
     { "Alice Mukamana", "Eric Nkusi", FALSE },
     { "", "", FALSE },
   };
@@ -764,7 +767,7 @@ test_duplicate_pairs (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
   gint64 swapped_a, swapped_b, accent_a, accent_b, typo_a, typo_b;
-  gint64 far_a, far_b, away_a, away_b;
+  gint64 far_a, far_b, away_a, away_b, moved_a, moved_b;
 
   swapped_a = add_person (f, "MUKAMANA Alice", "F", 1990, f->musanze, NULL);
   swapped_b = add_person (f, "Alice Mukamana", "F", 1991, f->musanze, NULL);
@@ -772,6 +775,9 @@ test_duplicate_pairs (Fixture       *f,
   accent_b = add_person (f, "Theogene Habimana", "M", 1980, f->musanze, NULL);
   typo_a = add_person (f, "Eric Nkusi", "M", 1985, f->musanze, NULL);
   typo_b = add_person (f, "Eric Nkusu", "M", 1984, f->musanze, NULL);
+  /* The typo moves "Plice" after "Mukamana" in the sorted key. */
+  moved_a = add_person (f, "Mukamana Alice", "F", 1970, f->musanze, NULL);
+  moved_b = add_person (f, "Mukamana Plice", "F", 1970, f->musanze, NULL);
   far_a = add_person (f, "Jean Bosco Ndayisaba", "M", 1970, f->musanze, NULL);
   far_b = add_person (f, "Jean Bosco Ndayisaba", "M", 1972, f->musanze, NULL);  /* two years */
   away_a = add_person (f, "Jeanne Uwase", "F", 1995, f->musanze, NULL);
@@ -779,8 +785,9 @@ test_duplicate_pairs (Fixture       *f,
 
   pairs = hs_participant_find_duplicate_pairs (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pairs->len, ==, 6);
+  g_assert_cmpint (pairs->len, ==, 8);
   g_assert_cmpstr (pair_reason (pairs, swapped_a, swapped_b), ==, "Same names in another order");
+  g_assert_cmpstr (pair_reason (pairs, moved_a, moved_b), ==, "Names one letter apart");
   g_assert_cmpstr (pair_reason (pairs, accent_a, accent_b), ==,
                    "Same name apart from accents or capitals");
   g_assert_cmpstr (pair_reason (pairs, typo_a, typo_b), ==, "Names one letter apart");
@@ -792,7 +799,7 @@ test_duplicate_pairs (Fixture       *f,
   g_assert_no_error (error);
   pairs = hs_participant_find_duplicate_pairs (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pairs->len, ==, 4);
+  g_assert_cmpint (pairs->len, ==, 6);
   g_assert_null (pair_reason (pairs, typo_a, typo_b));
   g_assert_nonnull (pair_reason (pairs, swapped_a, swapped_b));
 }

@@ -66,6 +66,50 @@ within_one_edit (const char *a,
   return strcmp (a + i, b + i + 1) == 0;
 }
 
+/* Name keys whose words are the same but for one, and that one is one
+ * edit away: a typo in a first letter ("Alice Mukamana", "Alice Zukamana")
+ * can move the word in the sorted key, out of reach of within_one_edit(). */
+static gboolean
+words_one_edit_apart (const char *key_a,
+                      const char *key_b)
+{
+  g_auto(GStrv) a = g_strsplit (key_a, " ", -1);
+  g_auto(GStrv) b = g_strsplit (key_b, " ", -1);
+  const char *left_a = NULL;
+  const char *left_b = NULL;
+  guint i = 0, j = 0;
+
+  if (g_strv_length (a) != g_strv_length (b))
+    return FALSE;
+  /* Both lists are sorted: walk them together, setting aside the words
+   * that have no equal on the other side. */
+  while (a[i] != NULL || b[j] != NULL)
+    {
+      int order = a[i] == NULL ? 1 : b[j] == NULL ? -1 : strcmp (a[i], b[j]);
+
+      if (order == 0)
+        {
+          i++, j++;
+          continue;
+        }
+      if (order < 0 ? left_a != NULL : left_b != NULL)
+        return FALSE;
+      if (order < 0)
+        left_a = a[i++];
+      else
+        left_b = b[j++];
+    }
+  return left_a != NULL && left_b != NULL && within_one_edit (left_a, left_b);
+}
+
+static gboolean
+keys_alike (const char *key_a,
+            const char *key_b)
+{
+  return *key_a != '\0'
+         && (within_one_edit (key_a, key_b) || words_one_edit_apart (key_a, key_b));
+}
+
 gboolean
 _hs_participant_names_alike (const char *a,
                              const char *b)
@@ -73,7 +117,7 @@ _hs_participant_names_alike (const char *a,
   g_autofree char *key_a = _hs_participant_name_key (a);
   g_autofree char *key_b = _hs_participant_name_key (b);
 
-  return *key_a != '\0' && within_one_edit (key_a, key_b);
+  return keys_alike (key_a, key_b);
 }
 
 static HsParticipantMatch *
@@ -259,6 +303,74 @@ add_pair (GPtrArray  *out,
 /* Each name key and its one-letter deletions meet in a table per district
  * and birth year: two keys one edit apart always share one of them, so each
  * person is compared only with the few that could match. */
+static int
+compare_spans (const char *a,
+               size_t      la,
+               const char *b,
+               size_t      lb)
+{
+  int order = memcmp (a, b, MIN (la, lb));
+
+  return order != 0 ? order : (la > lb) - (la < lb);
+}
+
+/* @variant: @key with the letter at @skip deleted. Whether the word that
+ * lost it still sits between its neighbours; tested in place, since this
+ * runs for every letter of every person. */
+static gboolean
+still_sorted (const char *key,
+              size_t      skip,
+              const char *variant)
+{
+  size_t len = strlen (key);
+  size_t start = skip, end = skip;
+  size_t prev_start, next_end;
+
+  if (key[skip] == ' ')
+    return TRUE;
+  while (start > 0 && key[start - 1] != ' ')
+    start--;
+  while (end < len && key[end] != ' ')
+    end++;
+  /* In @variant the word is variant[start, end - 1). */
+  if (start > 0)
+    {
+      prev_start = start - 1;
+      while (prev_start > 0 && key[prev_start - 1] != ' ')
+        prev_start--;
+      if (compare_spans (key + prev_start, start - 1 - prev_start,
+                         variant + start, end - 1 - start) > 0)
+        return FALSE;
+    }
+  if (end < len)
+    {
+      next_end = end + 1;
+      while (next_end < len && key[next_end] != ' ')
+        next_end++;
+      if (compare_spans (variant + start, end - 1 - start,
+                         key + end + 1, next_end - end - 1) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @key with the letter at @skip deleted and its words sorted again: a
+ * typo that moves a word in the key (see words_one_edit_apart()) meets
+ * here. NULL when the order does not change: the plain deletion covers it. */
+static char *
+resorted_variant (const char *key,
+                  size_t      skip,
+                  const char *variant)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (still_sorted (key, skip, variant))
+    return NULL;
+  words = g_strsplit (variant, " ", -1);
+  qsort (words, g_strv_length (words), sizeof (char *), compare_words);
+  return g_strjoinv (" ", words);
+}
+
 static void
 match_person (GHashTable *buckets,
               GPtrArray  *out,
@@ -267,13 +379,23 @@ match_person (GHashTable *buckets,
               Person     *person)
 {
   size_t len = strlen (person->key);
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
 
   for (size_t skip = 0; skip <= len; skip++)
     {
-      g_autofree char *variant = g_strdup (person->key);
+      char *variant = g_strdup (person->key);
+      char *resorted;
 
       if (skip < len)
         memmove (variant + skip, variant + skip + 1, len - skip);
+      g_ptr_array_add (variants, variant);
+      if (skip < len && (resorted = resorted_variant (person->key, skip, variant)) != NULL)
+        g_ptr_array_add (variants, resorted);
+    }
+  for (guint v = 0; v < variants->len; v++)
+    {
+      const char *variant = g_ptr_array_index (variants, v);
+
       for (int dy = -1; dy <= 1; dy++)
         {
           g_autofree char *bucket = g_strdup_printf ("%d|%s", person->year + dy, variant);
@@ -283,7 +405,7 @@ match_person (GHashTable *buckets,
             {
               Person *other = g_ptr_array_index (others, i);
 
-              if (other != person && within_one_edit (person->key, other->key))
+              if (other != person && keys_alike (person->key, other->key))
                 add_pair (out, seen, distinct, other, person);
             }
         }
