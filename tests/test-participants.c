@@ -854,9 +854,34 @@ test_cli (Fixture       *f,
   g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene",
                             "--format", "csv", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "\xEF\xBB\xBFid,name,sex,age_band,district,setting"));
-  g_assert_nonnull (strstr (out, ",Théogène Habimana,M,adult,Musanze,community,,\r\n"));
+  g_assert_nonnull (strstr (out, ",Théogène Habimana,M,adult,Musanze,community,,,given\r\n"));
   g_assert_null (strstr (out, "MUKAMANA"));
   g_clear_pointer (&out, g_free);
+
+  /* A withdrawn consent is flagged in every format of the list. */
+  {
+    g_autoptr(HsParticipant) p = hs_participant_load (f->db, id, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (p, "consent-date", "2024-01-10", "consent-withdrawn", "2024-02-01", NULL);
+    g_assert_true (hs_participant_save (p, f->db, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene",
+                              "--format", "csv", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, ",community,,,withdrawn\r\n"));
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene",
+                              "--format", "json", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "\"consent\": \"withdrawn\"}"));
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene", NULL),
+                     ==, 0);
+    g_assert_nonnull (strstr (out, "(consent withdrawn)\n"));
+    g_clear_pointer (&out, g_free);
+    g_object_set (p, "consent-withdrawn", NULL, NULL);
+    g_assert_true (hs_participant_save (p, f->db, &error));
+    g_assert_no_error (error);
+  }
 
   g_assert_cmpint (run_cli (f, &out, "participants", "list", "--district", "Ngoma",
                             "--format", "json", NULL), ==, 0);
