@@ -566,6 +566,20 @@ test_erase (Fixture       *f,
     }
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log WHERE table_name = 'participant'"
                                  " AND before = '{\"erased\":true}' AND action = 'update'"), >=, 1);
+
+  /* What was erased is not typed back in: the record refuses changes. */
+  {
+    g_autofree char *before = dump (f, "SELECT * FROM participant ORDER BY id");
+    g_autofree char *after = NULL;
+    int audits = query_int (f, "SELECT count(*) FROM audit_log");
+
+    g_object_set (p, "full-name", name, "village", "Kabeza", NULL);
+    g_assert_false (hs_participant_save (p, f->db, &error));
+    g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID);
+    after = dump (f, "SELECT * FROM participant ORDER BY id");
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log"), ==, audits);
+  }
 }
 
 static void

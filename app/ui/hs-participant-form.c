@@ -662,6 +662,12 @@ update_title (HsParticipantForm *self)
   gtk_widget_set_visible (self->export_button, saved);
   gtk_widget_set_visible (self->erase_button,
                           saved && hs_participant_get_erased (self->participant) == NULL);
+  /* An erased record is read-only (core refuses it too): nothing to save. */
+  for (guint s = 0; s < N_SECTIONS; s++)
+    gtk_widget_set_sensitive (self->sections[s],
+                              hs_participant_get_erased (self->participant) == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save",
+                                 hs_participant_get_erased (self->participant) == NULL);
   update_notice (self);
 }
 
