@@ -249,6 +249,12 @@ def test_merge_on_save(app):
              lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON, 'New participant'))
     app.keys('ctrl+n')
     field(frame, 'Full name').queryEditableText().setTextContents('Somebody Else')
+    # Escape with unsaved changes asks first; Keep Editing keeps them.
+    app.keys('Escape')
+    press(wait_for('the Keep Editing answer',
+                   lambda: anywhere(app, pyatspi.ROLE_PUSH_BUTTON, 'Keep Editing'))[0])
+    wait_for('the name still typed',
+             lambda: text_of(field(frame, 'Full name')) == 'Somebody Else')
     field(frame, 'National ID (16 digits)').queryEditableText().setTextContents(
         person['National ID'].strip())
     field(frame, 'Phone (07XXXXXXXX)').queryEditableText().setTextContents('0788 404 404')
