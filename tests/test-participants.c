@@ -566,6 +566,20 @@ test_erase (Fixture       *f,
     }
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log WHERE table_name = 'participant'"
                                  " AND before = '{\"erased\":true}' AND action = 'update'"), >=, 1);
+
+  /* What was erased is not typed back in: the record refuses changes. */
+  {
+    g_autofree char *before = dump (f, "SELECT * FROM participant ORDER BY id");
+    g_autofree char *after = NULL;
+    int audits = query_int (f, "SELECT count(*) FROM audit_log");
+
+    g_object_set (p, "full-name", name, "village", "Kabeza", NULL);
+    g_assert_false (hs_participant_save (p, f->db, &error));
+    g_assert_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID);
+    after = dump (f, "SELECT * FROM participant ORDER BY id");
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log"), ==, audits);
+  }
 }
 
 static void
@@ -578,6 +592,9 @@ test_name_key (void)
     { "Theogene Habimana", "Theogene Habimna", TRUE },   /* one letter missing */
     { "Theogene Habimana", "Theogene Hbimna", FALSE },   /* two */
     { "Alice Mukamana", "Aline Mukamana", TRUE },
+    { "Mukamana Alice", "Mukamana Plice", TRUE },        /* a typo that reorders the words */
+    { "Mukamana Alice", "Mukamana Plice Uwase", FALSE }, /* and a word more */
+    { "Alice Mukamana", "Plice Nukamana", FALSE },       /* two typos, two words */
     { "Alice Mukamana", "Eric Nkusi", FALSE },
     { "", "", FALSE },
   };
@@ -689,6 +706,74 @@ pair_reason (GPtrArray *pairs,
   return NULL;
 }
 
+/* A new record warned about on save, merged into the recorded person: the
+ * values the recorded person lacked are added, none of theirs is replaced,
+ * no second person appears, and the change is audited. */
+static void
+test_duplicates_merge_new (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsParticipant) fresh = NULL;
+  g_autoptr(HsParticipant) kept = NULL;
+  g_autoptr(HsParticipant) twin = NULL;
+  g_autoptr(HsParticipant) probe = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 first;
+  int people, audits;
+
+  first = add_person (f, "MUKAMANA Alice", "F", 1990, f->musanze, NULL);
+  /* Someone recorded after her with the national ID typed: the certain
+   * match comes first, the name-alike after. */
+  twin = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Jeanne Uwase", "sex", "F",
+                       "national-id", "1199080012345678", NULL);
+  g_assert_true (hs_participant_save (twin, f->db, &error));
+  probe = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Alice Mukamana", "birth-year", 1991,
+                        "district-id", f->musanze, "national-id", "1199080012345678", NULL);
+  matches = hs_participant_find_similar (f->db, probe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (matches->len, ==, 2);
+  g_assert_cmpint (((HsParticipantMatch *) g_ptr_array_index (matches, 0))->id, ==,
+                   hs_participant_get_id (twin));
+  g_assert_true (((HsParticipantMatch *) g_ptr_array_index (matches, 0))->same_national_id);
+  g_assert_cmpint (((HsParticipantMatch *) g_ptr_array_index (matches, 1))->id, ==, first);
+  g_assert_false (((HsParticipantMatch *) g_ptr_array_index (matches, 1))->same_national_id);
+
+  people = query_int (f, "SELECT count(*) FROM participant");
+  audits = query_int (f, "SELECT count(*) FROM audit_log");
+  fresh = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Alice Mukamana", "sex", "F",
+                        "birth-year", 1991, "district-id", f->musanze, "village", "Gacaca",
+                        "phone", "0788 555 111", "category", "survivor", NULL);
+  g_assert_true (hs_participant_merge_new (f->db, first, fresh, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant"), ==, people);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log"), ==, audits + 1);
+  kept = hs_participant_load (f->db, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_participant_get_full_name (kept), ==, "MUKAMANA Alice");
+  g_assert_cmpint (hs_participant_get_birth_year (kept), ==, 1990);
+  g_assert_cmpstr (hs_participant_get_village (kept), ==, "Kabeza");
+  g_assert_cmpstr (hs_participant_get_phone (kept), ==, "+250788555111");
+  g_assert_cmpstr (hs_participant_get_category (kept), ==, "survivor");
+
+  /* A saved record is merged with hs_participant_merge(), and an invalid
+   * value is refused by the same rules as a save: nothing changes. */
+  g_assert_false (hs_participant_merge_new (f->db, first, kept, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&kept);
+  before = dump (f, "SELECT * FROM participant");
+  kept = g_object_new (HS_TYPE_PARTICIPANT, "full-name", "Alice Mukamana", "sex", "F",
+                       "national-id", "123", NULL);
+  g_assert_false (hs_participant_merge_new (f->db, first, kept, &error));
+  g_assert_nonnull (error);
+  after = dump (f, "SELECT * FROM participant");
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_duplicate_pairs (Fixture       *f,
                       gconstpointer  data)
@@ -696,7 +781,7 @@ test_duplicate_pairs (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
   gint64 swapped_a, swapped_b, accent_a, accent_b, typo_a, typo_b;
-  gint64 far_a, far_b, away_a, away_b;
+  gint64 far_a, far_b, away_a, away_b, moved_a, moved_b;
 
   swapped_a = add_person (f, "MUKAMANA Alice", "F", 1990, f->musanze, NULL);
   swapped_b = add_person (f, "Alice Mukamana", "F", 1991, f->musanze, NULL);
@@ -704,6 +789,9 @@ test_duplicate_pairs (Fixture       *f,
   accent_b = add_person (f, "Theogene Habimana", "M", 1980, f->musanze, NULL);
   typo_a = add_person (f, "Eric Nkusi", "M", 1985, f->musanze, NULL);
   typo_b = add_person (f, "Eric Nkusu", "M", 1984, f->musanze, NULL);
+  /* The typo moves "Plice" after "Mukamana" in the sorted key. */
+  moved_a = add_person (f, "Mukamana Alice", "F", 1970, f->musanze, NULL);
+  moved_b = add_person (f, "Mukamana Plice", "F", 1970, f->musanze, NULL);
   far_a = add_person (f, "Jean Bosco Ndayisaba", "M", 1970, f->musanze, NULL);
   far_b = add_person (f, "Jean Bosco Ndayisaba", "M", 1972, f->musanze, NULL);  /* two years */
   away_a = add_person (f, "Jeanne Uwase", "F", 1995, f->musanze, NULL);
@@ -711,8 +799,9 @@ test_duplicate_pairs (Fixture       *f,
 
   pairs = hs_participant_find_duplicate_pairs (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pairs->len, ==, 6);
+  g_assert_cmpint (pairs->len, ==, 8);
   g_assert_cmpstr (pair_reason (pairs, swapped_a, swapped_b), ==, "Same names in another order");
+  g_assert_cmpstr (pair_reason (pairs, moved_a, moved_b), ==, "Names one letter apart");
   g_assert_cmpstr (pair_reason (pairs, accent_a, accent_b), ==,
                    "Same name apart from accents or capitals");
   g_assert_cmpstr (pair_reason (pairs, typo_a, typo_b), ==, "Names one letter apart");
@@ -724,7 +813,7 @@ test_duplicate_pairs (Fixture       *f,
   g_assert_no_error (error);
   pairs = hs_participant_find_duplicate_pairs (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pairs->len, ==, 4);
+  g_assert_cmpint (pairs->len, ==, 6);
   g_assert_null (pair_reason (pairs, typo_a, typo_b));
   g_assert_nonnull (pair_reason (pairs, swapped_a, swapped_b));
 }
@@ -779,9 +868,34 @@ test_cli (Fixture       *f,
   g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene",
                             "--format", "csv", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "\xEF\xBB\xBFid,name,sex,age_band,district,setting"));
-  g_assert_nonnull (strstr (out, ",Théogène Habimana,M,adult,Musanze,community,,\r\n"));
+  g_assert_nonnull (strstr (out, ",Théogène Habimana,M,adult,Musanze,community,,,given\r\n"));
   g_assert_null (strstr (out, "MUKAMANA"));
   g_clear_pointer (&out, g_free);
+
+  /* A withdrawn consent is flagged in every format of the list. */
+  {
+    g_autoptr(HsParticipant) p = hs_participant_load (f->db, id, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (p, "consent-date", "2024-01-10", "consent-withdrawn", "2024-02-01", NULL);
+    g_assert_true (hs_participant_save (p, f->db, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene",
+                              "--format", "csv", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, ",community,,,withdrawn\r\n"));
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene",
+                              "--format", "json", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "\"consent\": \"withdrawn\"}"));
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli (f, &out, "participants", "list", "--search", "theogene", NULL),
+                     ==, 0);
+    g_assert_nonnull (strstr (out, "(consent withdrawn)\n"));
+    g_clear_pointer (&out, g_free);
+    g_object_set (p, "consent-withdrawn", NULL, NULL);
+    g_assert_true (hs_participant_save (p, f->db, &error));
+    g_assert_no_error (error);
+  }
 
   g_assert_cmpint (run_cli (f, &out, "participants", "list", "--district", "Ngoma",
                             "--format", "json", NULL), ==, 0);
@@ -906,6 +1020,8 @@ main (int    argc,
   g_test_add_func ("/participants/duplicates/names", test_name_key);
   g_test_add ("/participants/duplicates/merge", Fixture, NULL,
               fixture_set_up, test_duplicates_merge, fixture_tear_down);
+  g_test_add ("/participants/duplicates/merge-new", Fixture, NULL,
+              fixture_set_up, test_duplicates_merge_new, fixture_tear_down);
   g_test_add ("/participants/duplicates/pairs", Fixture, NULL,
               fixture_set_up, test_duplicate_pairs, fixture_tear_down);
   g_test_add ("/participants/erase", Fixture, NULL,

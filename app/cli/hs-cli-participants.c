@@ -76,13 +76,15 @@ put_row (GString          *out,
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, hs_participant_row_get_id (row));
   const char *setting = hs_participant_row_get_is_prisoner (row) ? "prison" : "community";
+  gboolean withdrawn = hs_participant_row_get_consent_withdrawn (row);
   const char *values[] = {
     id, hs_participant_row_get_full_name (row), hs_participant_row_get_sex (row),
     hs_participant_row_get_age_band (row), hs_participant_row_get_district (row), setting,
     hs_participant_row_get_group (row), hs_participant_row_get_outcome (row),
+    withdrawn ? "withdrawn" : "given",
   };
   static const char * const keys[] = {
-    "id", "name", "sex", "age_band", "district", "setting", "group", "outcome"
+    "id", "name", "sex", "age_band", "district", "setting", "group", "outcome", "consent"
   };
 
   if (g_str_equal (format, "json"))
@@ -109,9 +111,10 @@ put_row (GString          *out,
       g_string_append (out, "\r\n");
     }
   else
-    g_string_append_printf (out, "%7s  %-32s %-3s %-6s %-10s %-10s %-24s %s\n", id,
+    g_string_append_printf (out, "%7s  %-32s %-3s %-6s %-10s %-10s %-24s %s%s%s\n", id,
                             values[1], values[2], values[3], values[4] ? values[4] : "-",
-                            setting, values[6] ? values[6] : "-", values[7] ? values[7] : "-");
+                            setting, values[6] ? values[6] : "-", values[7] ? values[7] : "-",
+                            withdrawn ? "  " : "", withdrawn ? _("(consent withdrawn)") : "");
 }
 
 static int
@@ -168,7 +171,8 @@ list_participants (const HsCliOptions *options)
   hs_participant_list_set_search (list, search);
 
   if (g_str_equal (format, "csv"))
-    g_string_append (out, "\xEF\xBB\xBFid,name,sex,age_band,district,setting,group,outcome\r\n");
+    g_string_append (out, "\xEF\xBB\xBFid,name,sex,age_band,district,setting,group,outcome,"
+                         "consent\r\n");
   else if (g_str_equal (format, "json"))
     g_string_append_c (out, '[');
   n = g_list_model_get_n_items (G_LIST_MODEL (list));

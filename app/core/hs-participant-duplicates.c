@@ -66,6 +66,50 @@ within_one_edit (const char *a,
   return strcmp (a + i, b + i + 1) == 0;
 }
 
+/* Name keys whose words are the same but for one, and that one is one
+ * edit away: a typo in a first letter ("Alice Mukamana", "Alice Zukamana")
+ * can move the word in the sorted key, out of reach of within_one_edit(). */
+static gboolean
+words_one_edit_apart (const char *key_a,
+                      const char *key_b)
+{
+  g_auto(GStrv) a = g_strsplit (key_a, " ", -1);
+  g_auto(GStrv) b = g_strsplit (key_b, " ", -1);
+  const char *left_a = NULL;
+  const char *left_b = NULL;
+  guint i = 0, j = 0;
+
+  if (g_strv_length (a) != g_strv_length (b))
+    return FALSE;
+  /* Both lists are sorted: walk them together, setting aside the words
+   * that have no equal on the other side. */
+  while (a[i] != NULL || b[j] != NULL)
+    {
+      int order = a[i] == NULL ? 1 : b[j] == NULL ? -1 : strcmp (a[i], b[j]);
+
+      if (order == 0)
+        {
+          i++, j++;
+          continue;
+        }
+      if (order < 0 ? left_a != NULL : left_b != NULL)
+        return FALSE;
+      if (order < 0)
+        left_a = a[i++];
+      else
+        left_b = b[j++];
+    }
+  return left_a != NULL && left_b != NULL && within_one_edit (left_a, left_b);
+}
+
+static gboolean
+keys_alike (const char *key_a,
+            const char *key_b)
+{
+  return *key_a != '\0'
+         && (within_one_edit (key_a, key_b) || words_one_edit_apart (key_a, key_b));
+}
+
 gboolean
 _hs_participant_names_alike (const char *a,
                              const char *b)
@@ -73,7 +117,7 @@ _hs_participant_names_alike (const char *a,
   g_autofree char *key_a = _hs_participant_name_key (a);
   g_autofree char *key_b = _hs_participant_name_key (b);
 
-  return *key_a != '\0' && within_one_edit (key_a, key_b);
+  return keys_alike (key_a, key_b);
 }
 
 static HsParticipantMatch *
@@ -98,6 +142,17 @@ already_found (GPtrArray *matches,
     if (((HsParticipantMatch *) g_ptr_array_index (matches, i))->id == id)
       return TRUE;
   return FALSE;
+}
+
+/* Stable (g_qsort_with_data is), so each kind stays in id order. */
+static int
+national_id_first (gconstpointer a,
+                   gconstpointer b)
+{
+  const HsParticipantMatch *ma = *(HsParticipantMatch * const *) a;
+  const HsParticipantMatch *mb = *(HsParticipantMatch * const *) b;
+
+  return (int) mb->same_national_id - (int) ma->same_national_id;
 }
 
 /* Candidates share the district and a birth year within one: the
@@ -143,13 +198,19 @@ hs_participant_find_similar (HsDatabase     *db,
       const char *own_id = hs_participant_get_national_id (self);
 
       if (national_id != NULL && g_strcmp0 (national_id, own_id) == 0)
-        g_ptr_array_add (matches, read_match (stmt, _("Same national ID")));
+        {
+          HsParticipantMatch *match = read_match (stmt, _("Same national ID"));
+
+          match->same_national_id = TRUE;
+          g_ptr_array_add (matches, match);
+        }
       else if (!already_found (matches, sqlite3_column_int64 (stmt, 0))
                && _hs_participant_names_alike (name, hs_participant_get_full_name (self)))
         g_ptr_array_add (matches, read_match (stmt, _("Similar name, same district, birth year "
                                                       "within one")));
     }
   sqlite3_reset (stmt);
+  g_ptr_array_sort (matches, national_id_first);
   return g_steal_pointer (&matches);
 }
 
@@ -242,6 +303,74 @@ add_pair (GPtrArray  *out,
 /* Each name key and its one-letter deletions meet in a table per district
  * and birth year: two keys one edit apart always share one of them, so each
  * person is compared only with the few that could match. */
+static int
+compare_spans (const char *a,
+               size_t      la,
+               const char *b,
+               size_t      lb)
+{
+  int order = memcmp (a, b, MIN (la, lb));
+
+  return order != 0 ? order : (la > lb) - (la < lb);
+}
+
+/* @variant: @key with the letter at @skip deleted. Whether the word that
+ * lost it still sits between its neighbours; tested in place, since this
+ * runs for every letter of every person. */
+static gboolean
+still_sorted (const char *key,
+              size_t      skip,
+              const char *variant)
+{
+  size_t len = strlen (key);
+  size_t start = skip, end = skip;
+  size_t prev_start, next_end;
+
+  if (key[skip] == ' ')
+    return TRUE;
+  while (start > 0 && key[start - 1] != ' ')
+    start--;
+  while (end < len && key[end] != ' ')
+    end++;
+  /* In @variant the word is variant[start, end - 1). */
+  if (start > 0)
+    {
+      prev_start = start - 1;
+      while (prev_start > 0 && key[prev_start - 1] != ' ')
+        prev_start--;
+      if (compare_spans (key + prev_start, start - 1 - prev_start,
+                         variant + start, end - 1 - start) > 0)
+        return FALSE;
+    }
+  if (end < len)
+    {
+      next_end = end + 1;
+      while (next_end < len && key[next_end] != ' ')
+        next_end++;
+      if (compare_spans (variant + start, end - 1 - start,
+                         key + end + 1, next_end - end - 1) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @key with the letter at @skip deleted and its words sorted again: a
+ * typo that moves a word in the key (see words_one_edit_apart()) meets
+ * here. NULL when the order does not change: the plain deletion covers it. */
+static char *
+resorted_variant (const char *key,
+                  size_t      skip,
+                  const char *variant)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (still_sorted (key, skip, variant))
+    return NULL;
+  words = g_strsplit (variant, " ", -1);
+  qsort (words, g_strv_length (words), sizeof (char *), compare_words);
+  return g_strjoinv (" ", words);
+}
+
 static void
 match_person (GHashTable *buckets,
               GPtrArray  *out,
@@ -250,13 +379,23 @@ match_person (GHashTable *buckets,
               Person     *person)
 {
   size_t len = strlen (person->key);
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
 
   for (size_t skip = 0; skip <= len; skip++)
     {
-      g_autofree char *variant = g_strdup (person->key);
+      char *variant = g_strdup (person->key);
+      char *resorted;
 
       if (skip < len)
         memmove (variant + skip, variant + skip + 1, len - skip);
+      g_ptr_array_add (variants, variant);
+      if (skip < len && (resorted = resorted_variant (person->key, skip, variant)) != NULL)
+        g_ptr_array_add (variants, resorted);
+    }
+  for (guint v = 0; v < variants->len; v++)
+    {
+      const char *variant = g_ptr_array_index (variants, v);
+
       for (int dy = -1; dy <= 1; dy++)
         {
           g_autofree char *bucket = g_strdup_printf ("%d|%s", person->year + dy, variant);
@@ -266,7 +405,7 @@ match_person (GHashTable *buckets,
             {
               Person *other = g_ptr_array_index (others, i);
 
-              if (other != person && within_one_edit (person->key, other->key))
+              if (other != person && keys_alike (person->key, other->key))
                 add_pair (out, seen, distinct, other, person);
             }
         }
@@ -506,4 +645,68 @@ hs_participant_merge (HsDatabase  *db,
                               "DELETE FROM participant WHERE id = ?", other, 0, error)
        && _hs_participant_unindex (db, other, error);
   return _hs_database_write_end (db, ok, error);
+}
+
+/* A new record the user says is someone already recorded: @keep gets the
+ * values it lacks from @fresh (never overwriting one it has), saved through
+ * hs_participant_save(), so checked and audited. @fresh itself is not
+ * saved: having no groups, attendance or history, nothing else of it is
+ * left to keep. */
+gboolean
+hs_participant_merge_new (HsDatabase     *db,
+                          gint64          keep,
+                          HsParticipant  *fresh,
+                          GError        **error)
+{
+  static const char * const strings[] = { "sex", "phone", "national-id", "sector", "cell",
+                                          "village", "inmate-number", "expected-release",
+                                          "screening-date", "trauma-level", "screening-needs",
+                                          "screener", "consent-date", "consent-given-by",
+                                          "consent-withdrawn", "notes", NULL };
+  static const char * const numbers[] = { "birth-year", "district-id", NULL };
+  g_autoptr(HsParticipant) target = NULL;
+
+  g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (HS_IS_PARTICIPANT (fresh), FALSE);
+
+  if (hs_participant_get_id (fresh) != 0)
+    {
+      g_set_error (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                   _("Only a record not saved yet can be merged into another this way."));
+      return FALSE;
+    }
+  if ((target = hs_participant_load (db, keep, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; strings[i] != NULL; i++)
+    {
+      g_autofree char *have = NULL;
+      g_autofree char *value = NULL;
+
+      g_object_get (target, strings[i], &have, NULL);
+      g_object_get (fresh, strings[i], &value, NULL);
+      if ((have == NULL || *have == '\0') && value != NULL && *value != '\0')
+        g_object_set (target, strings[i], value, NULL);
+    }
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fresh), numbers[i]);
+      g_auto(GValue) have = G_VALUE_INIT;
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto(GValue) as_int64 = G_VALUE_INIT;
+
+      g_value_init (&have, pspec->value_type);
+      g_value_init (&value, pspec->value_type);
+      g_value_init (&as_int64, G_TYPE_INT64);
+      g_object_get_property (G_OBJECT (target), numbers[i], &have);
+      g_object_get_property (G_OBJECT (fresh), numbers[i], &value);
+      g_value_transform (&have, &as_int64);
+      if (g_value_get_int64 (&as_int64) == 0)
+        g_object_set_property (G_OBJECT (target), numbers[i], &value);
+    }
+  if (!hs_participant_get_is_prisoner (target) && hs_participant_get_is_prisoner (fresh))
+    g_object_set (target, "is-prisoner", TRUE,
+                  "facility-id", hs_participant_get_facility_id (fresh), NULL);
+  if (g_str_equal (hs_participant_get_category (target), "other"))
+    g_object_set (target, "category", hs_participant_get_category (fresh), NULL);
+  return hs_participant_save (target, db, error);
 }

@@ -43,7 +43,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HsParticipantList, hs_participant_list, G_TYPE_OB
  * prisoner, ?6 outcome; ?7 and ?8 LIMIT and OFFSET. A condition is written
  * only when its filter is set, so that SQLite can use the right index. */
 static const char select_columns[] =
-  "SELECT p.id, p.full_name, p.sex, p.age_band, d.name, p.is_prisoner, g.id, g.name, m.outcome";
+  "SELECT p.id, p.full_name, p.sex, p.age_band, d.name, p.is_prisoner, g.id, g.name, m.outcome,"
+  " p.consent_withdrawn IS NOT NULL";
 static const char joins[] =
   " FROM participant p"
   " LEFT JOIN district d ON d.id = p.district_id"
@@ -265,7 +266,8 @@ read_row (sqlite3_stmt *stmt)
                                   prisoner ? C_("setting", "Prison") : C_("setting", "Community"),
                                   sqlite3_column_int64 (stmt, 6),
                                   (const char *) sqlite3_column_text (stmt, 7),
-                                  outcome, hs_participant_outcome_label (outcome));
+                                  outcome, hs_participant_outcome_label (outcome),
+                                  sqlite3_column_int (stmt, 9) != 0);
 }
 
 static GPtrArray *

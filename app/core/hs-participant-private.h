@@ -75,6 +75,7 @@ HsParticipantRow *_hs_participant_row_new (gint64      id,
                                            gint64      group_id,
                                            const char *group,
                                            const char *outcome,
-                                           const char *outcome_label);
+                                           const char *outcome_label,
+                                           gboolean    consent_withdrawn);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _HsParticipantRow
   gint64    group_id;
   char     *outcome;
   char     *outcome_label;
+  gboolean  consent_withdrawn;
 };
 
 G_DEFINE_FINAL_TYPE (HsParticipantRow, hs_participant_row, G_TYPE_OBJECT)
@@ -310,7 +311,8 @@ _hs_participant_row_new (gint64      id,
                          gint64      group_id,
                          const char *group,
                          const char *outcome,
-                         const char *outcome_label)
+                         const char *outcome_label,
+                         gboolean    consent_withdrawn)
 {
   HsParticipantRow *self = g_object_new (HS_TYPE_PARTICIPANT_ROW, NULL);
 
@@ -327,5 +329,15 @@ _hs_participant_row_new (gint64      id,
   self->group = g_strdup (group);
   self->outcome = g_strdup (outcome);
   self->outcome_label = g_strdup (outcome_label);
+  self->consent_withdrawn = consent_withdrawn;
   return self;
+}
+
+/* The person withdrew their consent: the record stays for the programme's
+ * figures but is left out of every export, and the list says so. */
+gboolean
+hs_participant_row_get_consent_withdrawn (HsParticipantRow *self)
+{
+  g_return_val_if_fail (HS_IS_PARTICIPANT_ROW (self), FALSE);
+  return self->consent_withdrawn;
 }

@@ -23,5 +23,6 @@ const char *hs_participant_row_get_group (HsParticipantRow *self);
 gint64      hs_participant_row_get_group_id (HsParticipantRow *self);
 const char *hs_participant_row_get_outcome (HsParticipantRow *self);
 const char *hs_participant_row_get_outcome_label (HsParticipantRow *self);
+gboolean    hs_participant_row_get_consent_withdrawn (HsParticipantRow *self);
 
 G_END_DECLS

@@ -1280,6 +1280,14 @@ hs_participant_save (HsParticipant  *self,
   g_return_val_if_fail (HS_IS_PARTICIPANT (self), FALSE);
   g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
 
+  /* Typing personal data back into an erased record would undo the
+   * erasure the person asked for. */
+  if (self->erased != NULL)
+    {
+      g_set_error_literal (error, HS_DATABASE_ERROR, HS_DATABASE_ERROR_INVALID,
+                           _("This person's data was erased: the record cannot be changed."));
+      return FALSE;
+    }
   if (self->phone != NULL)
     {
       g_autofree char *phone = NULL;

@@ -182,6 +182,9 @@ typedef struct
   int     birth_year;
   char   *district;
   char   *reason;
+  /* The same national ID: certainly the same person, who cannot be saved
+   * twice (national IDs are unique). */
+  gboolean same_national_id;
 } HsParticipantMatch;
 
 void           hs_participant_match_free       (HsParticipantMatch *match);
@@ -208,6 +211,13 @@ gboolean       hs_participant_mark_distinct    (HsDatabase     *db,
 gboolean       hs_participant_merge            (HsDatabase     *db,
                                                 gint64          keep,
                                                 gint64          other,
+                                                GError        **error);
+
+/* Fills @keep's empty fields from @fresh, a record not saved yet that is
+ * the same person (the user said so when warned); saved and audited. */
+gboolean       hs_participant_merge_new        (HsDatabase     *db,
+                                                gint64          keep,
+                                                HsParticipant  *fresh,
                                                 GError        **error);
 
 /* Everything the database holds about one person, as a JSON document (the

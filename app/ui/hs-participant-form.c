@@ -8,6 +8,7 @@
 #include "hs-participant-list.h"
 #include "hs-participant.h"
 #include "hs-person-sheet.h"
+#include "hs-report-i18n.h"
 
 typedef enum
 {
@@ -559,10 +560,15 @@ show_programme (HsParticipantForm *self)
       g_autofree char *open = g_strdup_printf (_("Open group %s"), m->group_name);
       g_autofree char *subtitle = NULL;
 
-      subtitle = m->joined != NULL
-                 ? g_strdup_printf (_("%s — joined %s"),
-                                    hs_participant_outcome_label (m->outcome), m->joined)
-                 : g_strdup (hs_participant_outcome_label (m->outcome));
+      if (m->joined != NULL)
+        {
+          g_autofree char *joined = hs_report_format_date (g_getenv ("LANGUAGE"), m->joined);
+
+          subtitle = g_strdup_printf (_("%s — joined %s"),
+                                      hs_participant_outcome_label (m->outcome), joined);
+        }
+      else
+        subtitle = g_strdup (hs_participant_outcome_label (m->outcome));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->group_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -573,6 +579,8 @@ show_programme (HsParticipantForm *self)
       g_object_set_data (G_OBJECT (button), "group-id", GSIZE_TO_POINTER (m->group_id));
       g_signal_connect (button, "clicked", G_CALLBACK (on_open_group_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      /* The whole row is the link, not only its small arrow. */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->programme_group), row);
       g_ptr_array_add (self->programme_rows, row);
     }
@@ -654,6 +662,12 @@ update_title (HsParticipantForm *self)
   gtk_widget_set_visible (self->export_button, saved);
   gtk_widget_set_visible (self->erase_button,
                           saved && hs_participant_get_erased (self->participant) == NULL);
+  /* An erased record is read-only (core refuses it too): nothing to save. */
+  for (guint s = 0; s < N_SECTIONS; s++)
+    gtk_widget_set_sensitive (self->sections[s],
+                              hs_participant_get_erased (self->participant) == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save",
+                                 hs_participant_get_erased (self->participant) == NULL);
   update_notice (self);
 }
 
@@ -797,6 +811,24 @@ show_problems (HsParticipantForm *self,
 static gboolean save_checked (HsParticipantForm *self,
                               GPtrArray         *distinct_from);
 
+/* The typed values fill what the recorded person lacks; the form then
+ * shows that person, so the user sees what the record now says. */
+static void
+merge_into (HsParticipantForm *self,
+            gint64             keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hs_participant_merge_new (self->database, keep, self->participant, &error)
+      || !hs_participant_form_load (self, keep, &error))
+    {
+      gtk_label_set_text (self->banner_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, keep);
+}
+
 static void
 on_duplicate_response_cb (AdwMessageDialog  *dialog,
                           const char        *response,
@@ -809,6 +841,8 @@ on_duplicate_response_cb (AdwMessageDialog  *dialog,
     save_checked (self, matches);
   else if (g_str_equal (response, "open"))
     hs_participant_form_load (self, first->id, NULL);
+  else if (g_str_equal (response, "merge"))
+    merge_into (self, first->id);
 }
 
 /* A new person who may already be recorded: the user decides. */
@@ -820,6 +854,7 @@ ask_about_duplicates (HsParticipantForm *self,
   HsParticipantMatch *first = g_ptr_array_index (matches, 0);
   g_autoptr(GString) body = g_string_new (_("These records may be the same person:"));
   g_autofree char *open = NULL;
+  g_autofree char *merge = NULL;
   GtkWidget *dialog;
 
   for (guint i = 0; i < matches->len; i++)
@@ -833,14 +868,22 @@ ask_about_duplicates (HsParticipantForm *self,
         g_string_append_printf (body, ", %s", m->district);
       g_string_append_printf (body, " (%s)", m->reason);
     }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Merging adds what you typed to the recorded person where their "
+                           "record is empty; nothing already recorded is replaced."));
   open = g_strdup_printf (_("_Open %s"), first->full_name);
+  merge = g_strdup_printf (_("_Merge into %s"), first->full_name);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Already Recorded?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "open", open,
+                                    "merge", merge,
                                     "save", _("_Not the Same Person"),
                                     NULL);
+  /* Two records cannot share a national ID: saving this one would fail. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
+                                           !first->same_national_id);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "matches", g_ptr_array_ref (matches),
@@ -877,17 +920,21 @@ save_checked (HsParticipantForm *self,
   for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
     readable &= read_field (self, &self->fields[i]);
   problems = hs_participant_validate (self->participant, self->database);
+  is_new = hs_participant_get_id (self->participant) == 0;
+  if (readable && is_new && distinct_from == NULL)
+    matches = hs_participant_find_similar (self->database, self->participant, NULL);
+  /* A national ID already recorded is asked about before any other
+   * problem: it is that person, whose record may need nothing typed here. */
+  if (matches != NULL && matches->len > 0
+      && (problems->len == 0
+          || ((HsParticipantMatch *) g_ptr_array_index (matches, 0))->same_national_id))
+    {
+      ask_about_duplicates (self, matches);
+      return FALSE;
+    }
   if (!readable || problems->len > 0)
     {
       show_problems (self, problems);
-      return FALSE;
-    }
-  is_new = hs_participant_get_id (self->participant) == 0;
-  if (is_new && distinct_from == NULL
-      && (matches = hs_participant_find_similar (self->database, self->participant, NULL)) != NULL
-      && matches->len > 0)
-    {
-      ask_about_duplicates (self, matches);
       return FALSE;
     }
   if (!hs_participant_save (self->participant, self->database, &error))

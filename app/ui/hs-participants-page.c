@@ -505,6 +505,37 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                       row != NULL && text (row) != NULL ? text (row) : "");
 }
 
+/* A person who withdrew consent is flagged where the coordinator looks
+ * first: next to the name. */
+static void
+on_name_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  HsParticipantRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gboolean withdrawn = row != NULL && hs_participant_row_get_consent_withdrawn (row);
+  const char *name = row != NULL ? hs_participant_row_get_full_name (row) : NULL;
+
+  if (withdrawn)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s (consent withdrawn)"), name);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      /* The column is often too narrow for the whole flag. */
+      gtk_widget_set_tooltip_text (label, text);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), name != NULL ? name : "");
+      gtk_widget_set_tooltip_text (label, NULL);
+    }
+  if (withdrawn)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+}
+
 static void
 attach_factories (HsParticipantsPage *self)
 {
@@ -523,7 +554,10 @@ attach_factories (HsParticipantsPage *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), cells[i].text);
+      if (cells[i].column == self->name_column)
+        g_signal_connect (factory, "bind", G_CALLBACK (on_name_bind_cb), NULL);
+      else
+        g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), cells[i].text);
       gtk_column_view_column_set_factory (cells[i].column, factory);
       g_object_unref (factory);
     }

@@ -16,7 +16,8 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from smoke import Failure, field, find_all, run_tests, text_of, wait_for, TMP  # noqa: E402
+from smoke import (Failure, descendants, field, find_all, run_tests, text_of,  # noqa: E402
+                   wait_for, TMP)
 
 CLI = os.environ['HS_CLI']
 SHOTS = os.environ.get('HS_UI_SHOTS')
@@ -61,6 +62,25 @@ def open_section(frame, title):
     raise Failure('no %r in the sidebar' % title)
 
 
+# What a screen reader user operates: each needs a name to be found and told apart.
+CONTROLS = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_COMBO_BOX,
+            pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY, pyatspi.ROLE_CHECK_BOX,
+            pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_TABLE_COLUMN_HEADER}
+
+
+def check_names(root, where):
+    unnamed = []
+    for node in descendants(root):
+        try:
+            if node.getRole() in CONTROLS and not node.name:
+                unnamed.append(node.getRoleName())
+        except Exception:  # a node that went away as we read
+            continue
+    if unnamed:
+        raise Failure('%s: %d controls have no accessible name: %r'
+                      % (where, len(unnamed), sorted(set(unnamed))))
+
+
 def press(node):
     node.queryAction().doAction(0)
 
@@ -88,14 +108,14 @@ def test_add_find_edit_delete_undo(app):
     total = count_text(page)
     shot('1-list')
 
-    # Every button has a name a screen reader can say.
-    unnamed = [b for b in find_all(frame, pyatspi.ROLE_PUSH_BUTTON) if not b.name]
-    if unnamed:
-        raise Failure('%d buttons have no accessible name' % len(unnamed))
+    # Every control (icon-only buttons, drop-downs, headers) has a name a
+    # screen reader can say; the form's too.
+    check_names(frame, 'the list')
 
     # A new person: Ctrl+N, a name, then a save without a sex shows how to fix it.
     app.keys('ctrl+n')
     name_field = field(frame, 'Full name')
+    check_names(frame, 'the form')
     name_field.queryEditableText().setTextContents('Théogène Nsengiyumva')
     field(frame, 'Birth year').queryEditableText().setTextContents('1988')
     field(frame, 'Phone (07XXXXXXXX)').queryEditableText().setTextContents('0788 123 999')
@@ -114,6 +134,7 @@ def test_add_find_edit_delete_undo(app):
     wait_for('the list to count one more person',
              lambda: count_text(page) not in (None, total))
     shot('3-saved')
+    check_names(frame, 'a saved record')
 
     # Found by typing part of the name without accents.
     search.queryEditableText().setTextContents('theogene nseng')
@@ -191,9 +212,7 @@ def test_find_duplicates(app):
     window = app.frame('Find Duplicates')
     wait_for('the count of %d pairs' % pairs,
              lambda: pairs_text(window) == '%d likely pairs' % pairs)
-    unnamed = [b for b in find_all(window, pyatspi.ROLE_PUSH_BUTTON) if not b.name]
-    if unnamed:
-        raise Failure('%d buttons have no accessible name' % len(unnamed))
+    check_names(window, 'Find Duplicates')
     shot('7-duplicates')
 
     # "Not the same person" is remembered: the pair leaves the window and the CLI.
@@ -225,7 +244,63 @@ def test_find_duplicates(app):
     shot('8-merged')
 
 
-TESTS = [test_add_find_edit_delete_undo, test_find_duplicates]
+def show(path, pid):
+    out = subprocess.run([CLI, '--db', path, 'participants', 'show', str(pid)],
+                         capture_output=True, text=True, check=True).stdout
+    return dict(line.split(':', 1) for line in out.splitlines() if ':' in line)
+
+
+def test_merge_on_save(app):
+    """A national ID already recorded, asked about on save and merged."""
+    path = os.path.join(TMP, 'merge-on-save.db')
+    subprocess.run([CLI, '--db', path, 'sample-data'], check=True, timeout=60,
+                   stdout=subprocess.DEVNULL)
+    # A woman with a national ID and no phone: the new record brings the phone.
+    pid, person = next((i, p) for i, p in ((i, show(path, i)) for i in range(1, 100))
+                       if p['Sex'].strip() == 'F' and 'National ID' in p and 'Phone' not in p)
+    people = len(subprocess.run([CLI, '--db', path, 'participants', 'list', '--format', 'csv'],
+                                capture_output=True, text=True, check=True).stdout.splitlines())
+    app.start('--db', path)
+    frame = app.frame('Healing Spaces')
+    wait_for('the sidebar', lambda: find_all(frame, pyatspi.ROLE_LIST, 'Sections'))
+    open_section(frame, 'Participants')
+    wait_for('the New participant button',
+             lambda: find_all(frame, pyatspi.ROLE_PUSH_BUTTON, 'New participant'))
+    app.keys('ctrl+n')
+    field(frame, 'Full name').queryEditableText().setTextContents('Somebody Else')
+    # Escape with unsaved changes asks first; Keep Editing keeps them.
+    app.keys('Escape')
+    press(wait_for('the Keep Editing answer',
+                   lambda: anywhere(app, pyatspi.ROLE_PUSH_BUTTON, 'Keep Editing'))[0])
+    wait_for('the name still typed',
+             lambda: text_of(field(frame, 'Full name')) == 'Somebody Else')
+    field(frame, 'National ID (16 digits)').queryEditableText().setTextContents(
+        person['National ID'].strip())
+    field(frame, 'Phone (07XXXXXXXX)').queryEditableText().setTextContents('0788 404 404')
+    # Asked at once, though the sex is not chosen: it is that person.
+    app.keys('ctrl+s')
+    merge = wait_for('the Merge into answer',
+                     lambda: anywhere(app, pyatspi.ROLE_PUSH_BUTTON, 'Merge into'))[0]
+    shot('9-already-recorded')
+    press(merge)
+    wait_for('the phone on the recorded person',
+             lambda: show(path, pid).get('Phone', '').strip() == '+250788404404')
+    # The form now shows the recorded person, with the phone added.
+    name = field(frame, 'Full name')
+    wait_for('the form to show %s' % person['Name'].strip(),
+             lambda: text_of(name) == person['Name'].strip())
+    after = show(path, pid)
+    if after['Name'] != person['Name']:
+        raise Failure('the merge replaced the name: %r' % after['Name'])
+    count = len(subprocess.run([CLI, '--db', path, 'participants', 'list', '--format', 'csv'],
+                               capture_output=True, text=True, check=True).stdout.splitlines())
+    if count != people:
+        raise Failure('%d people after the merge, expected %d' % (count, people))
+    shot('10-merged-on-save')
+
+
+TESTS = [test_add_find_edit_delete_undo, test_find_duplicates,
+         test_merge_on_save]
 
 
 def main():
