@@ -122,6 +122,12 @@ test_data_kinds (void)
   g_assert_cmpuint (target->target, ==, 20000);
   g_assert_cmpuint (target->total, ==, 836);
   g_assert_cmpstr (target->target_start, ==, "2024-01-01");
+  /* Screen readers and SVG descriptions: the figure once, against the goal. */
+  {
+    g_autofree char *words = hs_chart_describe (target, "en");
+
+    g_assert_cmpstr (words, ==, "836 / 20,000");
+  }
 }
 
 static void

@@ -247,6 +247,8 @@ hs_chart_describe (const HsChartData *data,
                                                                  ? data->reached : data->total);
       g_autofree char *target = hs_report_format_count (language, data->target);
 
+      /* Its one item is the whole programme, already in the figure. */
+      g_string_truncate (out, 0);
       g_string_append_printf (out, "%s / %s", total, target);
     }
   if (data->kind == HS_CHART_KIND_TARGET_DISTRICT || data->kind == HS_CHART_KIND_TARGET_SEX)
