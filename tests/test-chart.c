@@ -458,6 +458,33 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* Filtered to the community, no bar has a prison part: the legend does not
+ * offer one. */
+static void
+test_legend_filter (void)
+{
+  HsChartFilter filter = { .setting = (char *) "community" };
+  g_autoptr(HsChartData) data = query (HS_CHART_KIND_DISTRICT, HS_CHART_SPLIT_SETTING, &filter);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "community.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+
+  hs_chart_style_init (&style);
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 841.89, 595.28, path,
+                                  &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path)) == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Community"));
+  g_assert_null (strstr (text, "Prison"));
+}
+
 /* Long Kinyarwanda labels wrap or shrink: every word of each stays on the
  * page, and nothing leaves it. */
 static void
@@ -773,6 +800,7 @@ main (int    argc,
   g_test_add_func ("/chart/png/bar-heights", test_png_bar_heights);
   g_test_add_func ("/chart/inside-surface", test_inside_surface);
   g_test_add_func ("/chart/long-labels", test_long_labels);
+  g_test_add_func ("/chart/legend-filter", test_legend_filter);
   g_test_add_func ("/chart/pdf-svg-text", test_pdf_svg_text);
   g_test_add_func ("/chart/pdf-rw", test_pdf_rw);
   g_test_add_func ("/chart/export-errors", test_export_errors);

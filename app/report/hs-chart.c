@@ -499,6 +499,17 @@ subtitle_text (const Painter *p)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* Whether any bar has a part of series @s. */
+static gboolean
+series_used (const HsChartData *data,
+             guint              s)
+{
+  for (guint i = 0; i < data->items->len; i++)
+    if (((const HsChartItem *) g_ptr_array_index (data->items, i))->values[s] > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static double
 draw_legend (Painter  *p,
              gboolean  paint,
@@ -508,6 +519,9 @@ draw_legend (Painter  *p,
 
   for (guint s = 0; s < p->data->n_series; s++)
     {
+      /* A filter on the setting leaves the other one out of every bar. */
+      if (p->data->total > 0 && !series_used (p->data, s))
+        continue;
       g_autoptr(PangoLayout) layout = make_layout (p, tr (p, p->data->series[s]), size, FALSE, 0,
                                                    1, PANGO_ALIGN_LEFT);
       double w, h;
