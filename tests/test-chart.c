@@ -549,6 +549,15 @@ test_pdf_svg_text (void)
   g_assert_no_error (error);
   g_assert_true (hs_chart_export_report (charts, &style, report, &error));
   g_assert_no_error (error);
+  /* Every PDF the app writes is its owner's only, as certificates are. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (report, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<title>Graduates by district</title>"));
