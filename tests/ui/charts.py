@@ -91,6 +91,57 @@ def test_presentation(app, frame):
     wait_for('the presentation to close', lambda: find_frame(app, 'Presentation') is None)
 
 
+def paused(show):
+    return any(text_of(label) == 'Paused · P to play' for label in find_all(show, pyatspi.ROLE_LABEL))
+
+
+def test_autoplay(app, frame):
+    """Played by itself the slideshow moves on alone; P pauses and resumes it."""
+    key_to_window(DEMO_TITLE, 'F5')
+    setup = wait_for('the Present Charts window', lambda: find_frame(app, 'Present Charts'))
+    switch = wait_for('the Play by itself switch', lambda: [
+        node for node in find_all(setup, pyatspi.ROLE_CHECK_BOX) if node.name == 'Play by itself'])
+    switch[0].queryAction().doAction(0)
+    wait_for('the switch on', lambda: switch[0].getState().contains(pyatspi.STATE_CHECKED)
+             or switch[0].getState().contains(pyatspi.STATE_PRESSED))
+    buttons(setup, 'Start')[0].queryAction().doAction(0)
+    show = wait_for('the presentation', lambda: find_frame(app, 'Presentation'))
+    wait_for('slide 1 / 9', lambda: counter(show) == '1 / 9')
+    # 15 s a slide by default: the next one comes without a key.
+    wait_for('slide 2 / 9 by itself', lambda: counter(show) == '2 / 9', timeout=60)
+    if paused(show):
+        raise Failure('the slideshow says it is paused while it plays')
+    key_to_window('Presentation', 'p')
+    wait_for('the paused note after P', lambda: paused(show))
+    key_to_window('Presentation', 'p')
+    wait_for('the paused note gone after P again', lambda: not paused(show))
+    key_to_window('Presentation', 'Escape')
+    wait_for('the presentation to close', lambda: find_frame(app, 'Presentation') is None)
+
+
+def test_bar_opens_participants(app, frame):
+    """Clicking Nyamagabe's bar lists its 190 graduates on the Participants page."""
+    chart = wait_for('the district chart', lambda: [
+        image for image in find_all(frame, pyatspi.ROLE_IMAGE)
+        if image.name.startswith('Graduates by district.')])[0]
+    extents = chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    # Scroll until the chart's bars are in the window.
+    for _ in range(10):
+        if extents.y + extents.height < 680:
+            break
+        subprocess.run(['xdotool', 'mousemove', '600', '400', 'click', '5'], check=True)
+        time.sleep(0.2)
+        extents = chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    # Five bars, Nyamagabe last: its middle is at nine tenths of the width.
+    x = extents.x + int(extents.width * 0.9)
+    y = extents.y + int(extents.height * 0.75)
+    subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
+    wait_for('190 participants listed', lambda: any(
+        text_of(label) == '190 participants' for label in find_all(frame, pyatspi.ROLE_LABEL)))
+    sidebar = find_all(frame, pyatspi.ROLE_LIST, 'Sections')[0]
+    sidebar.querySelection().selectChild(0)
+
+
 def test_reports(app, frame):
     """The Reports section lists the tables behind the charts."""
     sidebar = wait_for('the sidebar', lambda: find_all(frame, pyatspi.ROLE_LIST, 'Sections'))[0]
@@ -106,7 +157,8 @@ def test_reports(app, frame):
     wait_for('a Copy button', lambda: buttons(frame, 'Copy'))
 
 
-TESTS = [test_dashboard_charts, test_presentation, test_reports]
+TESTS = [test_dashboard_charts, test_bar_opens_participants, test_presentation, test_autoplay,
+         test_reports]
 
 
 def main():
