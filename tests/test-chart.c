@@ -485,6 +485,36 @@ test_legend_filter (void)
   g_assert_null (strstr (text, "Prison"));
 }
 
+/* A progress chart filtered to a district and a half year names the
+ * district once, the target's period and the period it counts. */
+static void
+test_target_subtitle (void)
+{
+  HsChartFilter filter = { .from = (char *) "2024-01-01", .to = (char *) "2024-06-30" };
+  g_autoptr(HsChartData) data = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "target.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+  const char *musanze;
+
+  filter.district_id = hs_database_find_district (sample_db, "Musanze");
+  data = query (HS_CHART_KIND_TARGET, HS_CHART_SPLIT_NONE, &filter);
+  hs_chart_style_init (&style);
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path)) == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "graduated 1 January 2024 – 30 June 2024"));
+  g_assert_nonnull (musanze = strstr (text, "Musanze"));
+  g_assert_null (strstr (musanze + 1, "Musanze"));
+}
+
 /* Long Kinyarwanda labels wrap or shrink: every word of each stays on the
  * page, and nothing leaves it. */
 static void
@@ -810,6 +840,7 @@ main (int    argc,
   g_test_add_func ("/chart/inside-surface", test_inside_surface);
   g_test_add_func ("/chart/long-labels", test_long_labels);
   g_test_add_func ("/chart/legend-filter", test_legend_filter);
+  g_test_add_func ("/chart/target-subtitle", test_target_subtitle);
   g_test_add_func ("/chart/pdf-svg-text", test_pdf_svg_text);
   g_test_add_func ("/chart/pdf-rw", test_pdf_rw);
   g_test_add_func ("/chart/export-errors", test_export_errors);

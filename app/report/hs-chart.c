@@ -463,6 +463,24 @@ period_text (const Painter *p,
   return NULL;
 }
 
+/* "graduated 1 January 2024 – 30 June 2024": the filter's period within
+ * the target's, which is what a progress chart counts. */
+static char *
+counted_period (const Painter *p)
+{
+  const HsChartData *data = p->data;
+  const char *from = data->filter.from, *to = data->filter.to;
+  g_autofree char *period = NULL;
+
+  if (data->target_start != NULL && (from == NULL || strcmp (data->target_start, from) > 0))
+    from = data->target_start;
+  if (data->target_end != NULL && (to == NULL || strcmp (data->target_end, to) < 0))
+    to = data->target_end;
+  if ((period = period_text (p, from, to)) == NULL)
+    return NULL;
+  return g_strdup_printf (tr (p, N_("graduated %s")), period);
+}
+
 /* The total, period and filters: "Graduates: 836 · 15 March 2024 –
  * 20 December 2024 · Musanze · In prison". */
 static char *
@@ -479,7 +497,13 @@ subtitle_text (const Painter *p)
     {
       if (data->target_name != NULL)
         g_ptr_array_add (parts, g_strdup (data->target_name));
-      period = period_text (p, data->target_start, data->target_end);
+      if ((period = period_text (p, data->target_start, data->target_end)) != NULL)
+        g_ptr_array_add (parts, period);
+      /* A period filter narrows what counts: say so beside the target's. */
+      period = filter->from != NULL || filter->to != NULL ? counted_period (p) : NULL;
+      if (period != NULL)
+        g_ptr_array_add (parts, period);
+      period = NULL;
     }
   else
     {
@@ -489,7 +513,8 @@ subtitle_text (const Painter *p)
     }
   if (period != NULL)
     g_ptr_array_add (parts, period);
-  if (data->district_name != NULL)
+  /* A district's own target already names it. */
+  if (data->district_name != NULL && g_strcmp0 (data->district_name, data->target_name) != 0)
     g_ptr_array_add (parts, g_strdup (data->district_name));
   if (filter->setting != NULL && data->kind != HS_CHART_KIND_FACILITY)
     g_ptr_array_add (parts, g_strdup (setting_label (p, filter->setting)));

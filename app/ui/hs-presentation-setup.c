@@ -124,6 +124,7 @@ name_switch (GtkWidget  *widget,
         name_switch (child, name);
     }
 }
+
 static GtkWidget *
 build_page (Setup *setup)
 {
