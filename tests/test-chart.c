@@ -458,6 +458,56 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* Nineteen quarters in Kinyarwanda ("Igihembwe cya 2 2021"): the axis
+ * labels every second bar, counted from the last, instead of shrinking
+ * every label to a size nobody reads; nothing leaves the page. */
+static void
+test_thinned_time_axis (void)
+{
+  HsChartData *data = g_new0 (HsChartData, 1);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "quarters.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+
+  data->kind = HS_CHART_KIND_TREND;
+  data->by_quarter = TRUE;
+  data->n_series = 1;
+  data->series[0] = "Graduates";
+  data->items = g_ptr_array_new ();
+  for (int q = 2021 * 4 + 1; q <= 2025 * 4 + 3; q++)
+    {
+      HsChartItem *item = g_new0 (HsChartItem, 1);
+
+      item->key = g_strdup_printf ("%d-Q%d", q / 4, q % 4 + 1);
+      item->total = item->values[0] = 140 + q % 7;
+      data->total += item->total;
+      g_ptr_array_add (data->items, item);
+    }
+  g_assert_cmpuint (data->items->len, ==, 19);
+  hs_chart_style_init (&style);
+  style.language = "rw";
+  assert_inside (data, &style, 1920, 1080);
+  assert_inside (data, &style, 841.89, 595.28);
+  assert_inside (data, &style, 640, 360);
+
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
+  g_assert_no_error (error);
+  if (!have_catalog || (text = pdf_text (path)) == NULL)
+    g_test_skip ("no rw catalog or no pdftotext");
+  else
+    {
+      g_assert_nonnull (strstr (text, "Igihembwe"));
+      g_assert_nonnull (strstr (text, "cya 3 2025"));
+      g_assert_null (strstr (text, "cya 4 2025"));
+      g_assert_nonnull (strstr (text, "cya 3 2021"));
+      g_assert_null (strstr (text, "cya 2 2021"));
+    }
+  free_long_labels (data);
+}
+
 /* Filtered to the community, no bar has a prison part: the legend does not
  * offer one. */
 static void
@@ -840,6 +890,7 @@ main (int    argc,
   g_test_add_func ("/chart/inside-surface", test_inside_surface);
   g_test_add_func ("/chart/long-labels", test_long_labels);
   g_test_add_func ("/chart/legend-filter", test_legend_filter);
+  g_test_add_func ("/chart/thinned-time-axis", test_thinned_time_axis);
   g_test_add_func ("/chart/target-subtitle", test_target_subtitle);
   g_test_add_func ("/chart/pdf-svg-text", test_pdf_svg_text);
   g_test_add_func ("/chart/pdf-rw", test_pdf_rw);

@@ -12,6 +12,8 @@
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
 /* Labels shrink to this share of their size before they are cut short. */
 #define MIN_SHRINK 0.6
+/* A time axis thins its labels out rather than shrink them below this. */
+#define LABEL_SHRINK_STEP 0.8
 
 typedef struct
 {
@@ -626,6 +628,44 @@ paint_background (Painter *p)
   cairo_paint (p->cr);
 }
 
+/* Fits the label of every @stride-th item into @stride slots at @size, the
+ * size they all can share (side by side they read best at one size); the
+ * others have none. Returns the height the labels take. */
+static double
+fit_labels (Painter      *p,
+            Frame        *f,
+            PangoLayout **labels,
+            guint         stride,
+            double       *size)
+{
+  const HsChartData *data = p->data;
+  double label_h = 0, smallest = *size;
+
+  f->label_width = f->slot * 0.94 * stride;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      label_h = 0;
+      for (guint i = 0; i < data->items->len; i++)
+        {
+          g_autofree char *text = NULL;
+          double h, fitted;
+
+          g_clear_object (&labels[i]);
+          /* Counted from the end, so that no label leans out of the page. */
+          if ((data->items->len - 1 - i) % stride != stride / 2)
+            continue;
+          text = hs_chart_item_label (data, g_ptr_array_index (data->items, i), p->language);
+          labels[i] = fit_layout (p, text, *size, FALSE, f->label_width, 3, PANGO_ALIGN_CENTER,
+                                  &fitted);
+          layout_size (labels[i], NULL, &h);
+          label_h = MAX (label_h, h);
+          smallest = MIN (smallest, fitted);
+        }
+      *size = smallest;
+    }
+  return label_h;
+}
+
 /* Places the plot: tick labels on the left, item labels below. */
 static gboolean
 compute_frame (Painter      *p,
@@ -637,7 +677,7 @@ compute_frame (Painter      *p,
   const HsChartData *data = p->data;
   guint n = data->items->len, max = hs_chart_data_max (data);
   g_autofree char *widest = NULL;
-  double tick_w, label_h = 0, size = p->font * 0.9, smallest = size;
+  double tick_w, label_h = 0, size;
 
   f->step = hs_chart_nice_step (MAX (max, 1), 5);
   f->axis_max = MAX (f->step, ceil (MAX (max, 1) / f->step) * f->step);
@@ -653,24 +693,15 @@ compute_frame (Painter      *p,
     return FALSE;
   f->slot = (f->right - f->left) / n;
   f->bar_w = MIN (f->slot * 0.62, p->font * 7);
-  f->label_width = f->slot * 0.94;
-  /* Labels side by side read best at one size: the smallest any needs. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autofree char *text = hs_chart_item_label (data, g_ptr_array_index (data->items, i),
-                                                     p->language);
-        double h, fitted;
-
-        g_clear_object (&labels[i]);
-        labels[i] = fit_layout (p, text, size, FALSE, f->label_width, 3, PANGO_ALIGN_CENTER,
-                                &fitted);
-        layout_size (labels[i], NULL, &h);
-        label_h = pass == 0 ? 0 : MAX (label_h, h);
-        smallest = MIN (smallest, fitted);
-        if (pass == 0 && i + 1 == n)
-          size = smallest;
-      }
+  /* A long time axis ("Igihembwe cya 2 2021" × 19) labels every second,
+   * third… bar rather than shrink its labels below legibility. */
+  for (guint stride = 1; stride <= n; stride++)
+    {
+      size = p->font * 0.9;
+      label_h = fit_labels (p, f, labels, stride, &size);
+      if (data->kind != HS_CHART_KIND_TREND || size >= p->font * 0.9 * LABEL_SHRINK_STEP)
+        break;
+    }
   f->bottom = bottom - label_h - p->font * 0.4;
   f->label_y = f->bottom + p->font * 0.4;
   /* Room for the value label above the tallest bar. */
@@ -747,7 +778,15 @@ draw_bar (Painter           *p,
   set_rgb (p->cr, &p->palette->text);
   text_block (p, TRUE, total, p->font, TRUE, x + f->bar_w / 2, y - p->font * 0.15, f->slot, 1,
               0.5, 1);
-  show_layout (p, label, x + f->bar_w / 2, f->label_y, 0.5, 0);
+  if (label != NULL)
+    {
+      double w;
+
+      /* Labels wider than their slot (a thinned time axis) stay on the page. */
+      layout_size (label, &w, NULL);
+      show_layout (p, label, CLAMP (x + f->bar_w / 2, p->pad + w / 2, p->width - p->pad - w / 2),
+                   f->label_y, 0.5, 0);
+    }
 }
 
 static void
