@@ -142,6 +142,34 @@ def test_bar_opens_participants(app, frame):
     sidebar.querySelection().selectChild(0)
 
 
+def choose(frame, name, keys):
+    """Opens the drop-down named @name and picks an item with @keys."""
+    combo = wait_for('the %s drop-down' % name,
+                     lambda: find_all(frame, pyatspi.ROLE_COMBO_BOX, name))[0]
+    key_to_window(DEMO_TITLE, 'Escape')
+    combo.getChildAtIndex(0).queryAction().doAction(0)
+    time.sleep(0.5)
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', '--delay', '30', *keys, 'Return'],
+                   check=True)
+
+
+def district_chart(frame):
+    return next((image.name for image in find_all(frame, pyatspi.ROLE_IMAGE)
+                 if image.name.startswith('Graduates by district.')), '')
+
+
+def test_district_filter(app, frame):
+    """The District filter redraws the charts for Musanze alone, and back."""
+    choose(frame, 'District', ['Down'])
+    wait_for('the district chart of Musanze alone', lambda: 'Musanze: 178' in district_chart(
+        frame) and 'Nyabihu' not in district_chart(frame))
+    wait_for('the Graduates card at 178', lambda: any(
+        text_of(label) == '178' for cards in find_all(frame, pyatspi.ROLE_TABLE, 'Headline figures')
+        for label in find_all(cards, pyatspi.ROLE_LABEL, 'Graduates')))
+    choose(frame, 'District', ['Home'])
+    wait_for('every district again', lambda: 'Nyabihu: 147' in district_chart(frame))
+
+
 def test_reports(app, frame):
     """The Reports section lists the tables behind the charts."""
     sidebar = wait_for('the sidebar', lambda: find_all(frame, pyatspi.ROLE_LIST, 'Sections'))[0]
@@ -157,8 +185,8 @@ def test_reports(app, frame):
     wait_for('a Copy button', lambda: buttons(frame, 'Copy'))
 
 
-TESTS = [test_dashboard_charts, test_bar_opens_participants, test_presentation, test_autoplay,
-         test_reports]
+TESTS = [test_dashboard_charts, test_district_filter, test_bar_opens_participants,
+         test_presentation, test_autoplay, test_reports]
 
 
 def main():
