@@ -749,6 +749,20 @@ test_hit_test (void)
   for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
     g_assert_cmpint (hits[i], >, 20);
   g_assert_cmpint (hs_chart_hit_test (1920, 1080, data, &style, 960, 5), ==, -1);
+
+  /* Nyamagabe's bar: 148 in the community below 42 in prison, in pixels. */
+  {
+    int parts[2] = { 0 }, series, x = 1919;
+
+    while (x > 0 && hs_chart_hit_test (1920, 1080, data, &style, x, 800) != 4)
+      x--;
+    x -= 20;
+    for (int y = 0; y < 1080; y++)
+      if (hs_chart_hit_test_part (1920, 1080, data, &style, x, y, &series) == 4 && series >= 0)
+        parts[series]++;
+    g_assert_cmpint (parts[0], >, 0);
+    g_assert_cmpfloat (fabs ((double) parts[1] / parts[0] - 42.0 / 148.0), <, 0.02);
+  }
 }
 
 static int

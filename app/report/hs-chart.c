@@ -849,6 +849,39 @@ hs_chart_hit_test (double              width,
                    double              x,
                    double              y)
 {
+  return hs_chart_hit_test_part (width, height, data, style, x, y, NULL);
+}
+
+/* The series whose part of item @hit's bar is at @y, or -1. */
+static int
+find_part (const Frame       *f,
+           const HsChartData *data,
+           guint              hit,
+           double             y)
+{
+  const HsChartItem *item = g_ptr_array_index (data->items, hit);
+  double base = f->bottom, plot_h = f->bottom - f->top;
+
+  for (guint s = 0; s < data->n_series; s++)
+    {
+      double h = plot_h * item->values[s] / f->axis_max;
+
+      if (h > 0 && y <= base && y >= base - h)
+        return (int) s;
+      base -= h;
+    }
+  return -1;
+}
+
+int
+hs_chart_hit_test_part (double              width,
+                        double              height,
+                        const HsChartData  *data,
+                        const HsChartStyle *style,
+                        double              x,
+                        double              y,
+                        int                *series)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
   Painter p = { NULL };
@@ -858,6 +891,8 @@ hs_chart_hit_test (double              width,
 
   g_return_val_if_fail (data != NULL, -1);
 
+  if (series != NULL)
+    *series = -1;
   if (data->kind == HS_CHART_KIND_TARGET || data->kind == HS_CHART_KIND_TARGET_DISTRICT
       || data->kind == HS_CHART_KIND_TARGET_SEX || data->total == 0)
     return -1;
@@ -867,7 +902,11 @@ hs_chart_hit_test (double              width,
   labels = g_new0 (PangoLayout *, data->items->len + 1);
   if (compute_frame (&p, draw_header (&p, FALSE), draw_footer (&p, FALSE), &f, labels)
       && x >= f.left && x < f.right && y >= f.top && y <= f.bottom + (height - f.bottom) / 2)
-    hit = MIN ((int) ((x - f.left) / f.slot), (int) data->items->len - 1);
+    {
+      hit = MIN ((int) ((x - f.left) / f.slot), (int) data->items->len - 1);
+      if (series != NULL && data->n_series > 1)
+        *series = find_part (&f, data, hit, y);
+    }
   for (guint i = 0; i < data->items->len; i++)
     g_clear_object (&labels[i]);
   painter_clear (&p);

@@ -659,10 +659,12 @@ on_filter_changed_cb (HsDashboardPage *self)
     start_load (self);
 }
 
-/* A bar leads to the people behind it. */
+/* A bar leads to the people behind it; a part of a split bar (the prison
+ * graduates of a district, its women) to those alone. */
 static void
-on_chart_item_activated_cb (HsChartView *view,
-                            guint        index,
+on_chart_item_activated_cb (HsChartView     *view,
+                            guint            index,
+                            int              series,
                             HsDashboardPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -693,6 +695,10 @@ on_chart_item_activated_cb (HsChartView *view,
     default:
       break;
     }
+  if (series >= 0 && data->split == HS_CHART_SPLIT_SETTING)
+    setting = series == 0 ? "community" : "prison";
+  else if (series >= 0 && data->split == HS_CHART_SPLIT_SEX)
+    sex = series == 0 ? "F" : "M";
 
   hs_window_show_section (HS_WINDOW (root), "participants");
   page = hs_window_get_section (HS_WINDOW (root), "participants");
