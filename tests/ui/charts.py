@@ -4,8 +4,10 @@
 them, a presentation started with F5 and driven with the keyboard, and the
 Reports section. Prints TAP. Run it through run-ui-test.sh."""
 
+import os
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -14,6 +16,13 @@ from smoke import (Failure, Run, Skip, find_all, graduates_figure, text_of, wait
                    quit_with_ctrl_q)
 
 DEMO_TITLE = 'Healing Spaces — Demo'
+# What the stand-in session manager was asked (fake-session-manager.py).
+SM_LOG = os.path.join(tempfile.mkdtemp(), 'session-manager.log')
+
+
+def session_manager_calls():
+    with open(SM_LOG) as log:
+        return log.read().splitlines()
 
 
 def key_to_window(name, keys):
@@ -74,13 +83,18 @@ def counter(frame):
 
 
 def test_presentation(app, frame):
-    """F5, Start, then Space, ← and Esc drive a slideshow of the charts."""
+    """F5, Start, then Space, ← and Esc drive a slideshow; idle is inhibited meanwhile."""
     key_to_window(DEMO_TITLE, 'F5')
     setup = wait_for('the Present Charts window', lambda: find_frame(app, 'Present Charts'))
     start = wait_for('the Start button', lambda: buttons(setup, 'Start'))
     start[0].queryAction().doAction(0)
     show = wait_for('the presentation', lambda: find_frame(app, 'Presentation'))
     wait_for('slide 1 / 9', lambda: counter(show) == '1 / 9')
+    # The screen must not blank: GtkApplication asks the session to inhibit
+    # idle (flag 8) while the slideshow is up, and lets go after Esc.
+    wait_for('an idle inhibitor', lambda: any(
+        line.startswith('Inhibit (') and "'Charts are being presented', 8)" in line
+        for line in session_manager_calls()))
     key_to_window('Presentation', 'space')
     wait_for('slide 2 / 9 after Space', lambda: counter(show) == '2 / 9')
     key_to_window('Presentation', 'Right')
@@ -89,6 +103,7 @@ def test_presentation(app, frame):
     wait_for('slide 2 / 9 after ←', lambda: counter(show) == '2 / 9')
     key_to_window('Presentation', 'Escape')
     wait_for('the presentation to close', lambda: find_frame(app, 'Presentation') is None)
+    wait_for('the inhibitor released', lambda: 'Uninhibit (42,)' in session_manager_calls())
 
 
 def paused(show):
@@ -195,7 +210,12 @@ def main():
     print('1..%d' % (len(TESTS) + 1), flush=True)
     failed = 0
     run = Run()
+    manager = subprocess.Popen(['/usr/bin/python3',
+                                os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                             'fake-session-manager.py'), SM_LOG])
     try:
+        wait_for('the stand-in session manager', lambda: os.path.exists(SM_LOG)
+                 and 'ready' in session_manager_calls())
         run.start('--demo')
         frame = run.frame(DEMO_TITLE)
         wait_for('the Graduates card', lambda: graduates_figure(frame))
@@ -221,6 +241,8 @@ def main():
         print('# %s: %s' % (type(error).__name__, error))
     finally:
         run.close()
+        manager.terminate()
+        manager.wait()
     return 1 if failed else 0
 
 
