@@ -705,6 +705,13 @@ on_chart_item_activated_cb (HsChartView     *view,
   if (HS_IS_PARTICIPANTS_PAGE (page))
     hs_participants_page_show_matching (HS_PARTICIPANTS_PAGE (page), district, sex, age_band,
                                         setting, "graduated");
+  /* Say so rather than let a longer list pass for the bar's people. */
+  if (data->filter.from != NULL || data->filter.to != NULL || data->filter.approach != NULL
+      || data->kind == HS_CHART_KIND_CATEGORY || data->kind == HS_CHART_KIND_FACILITY
+      || data->kind == HS_CHART_KIND_TREND)
+    hs_window_show_toast (HS_WINDOW (root),
+                          _("The list is not narrowed to the period, approach, category, "
+                            "facility or month."));
 }
 
 static void
