@@ -122,6 +122,12 @@ test_data_kinds (void)
   g_assert_cmpuint (target->target, ==, 20000);
   g_assert_cmpuint (target->total, ==, 836);
   g_assert_cmpstr (target->target_start, ==, "2024-01-01");
+  /* Screen readers and SVG descriptions: the figure once, against the goal. */
+  {
+    g_autofree char *words = hs_chart_describe (target, "en");
+
+    g_assert_cmpstr (words, ==, "836 / 20,000");
+  }
 }
 
 static void
@@ -452,6 +458,113 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* Nineteen quarters in Kinyarwanda ("Igihembwe cya 2 2021"): the axis
+ * labels every second bar, counted from the last, instead of shrinking
+ * every label to a size nobody reads; nothing leaves the page. */
+static void
+test_thinned_time_axis (void)
+{
+  HsChartData *data = g_new0 (HsChartData, 1);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "quarters.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+
+  data->kind = HS_CHART_KIND_TREND;
+  data->by_quarter = TRUE;
+  data->n_series = 1;
+  data->series[0] = "Graduates";
+  data->items = g_ptr_array_new ();
+  for (int q = 2021 * 4 + 1; q <= 2025 * 4 + 3; q++)
+    {
+      HsChartItem *item = g_new0 (HsChartItem, 1);
+
+      item->key = g_strdup_printf ("%d-Q%d", q / 4, q % 4 + 1);
+      item->total = item->values[0] = 140 + q % 7;
+      data->total += item->total;
+      g_ptr_array_add (data->items, item);
+    }
+  g_assert_cmpuint (data->items->len, ==, 19);
+  hs_chart_style_init (&style);
+  style.language = "rw";
+  assert_inside (data, &style, 1920, 1080);
+  assert_inside (data, &style, 841.89, 595.28);
+  assert_inside (data, &style, 640, 360);
+
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
+  g_assert_no_error (error);
+  if (!have_catalog || (text = pdf_text (path)) == NULL)
+    g_test_skip ("no rw catalog or no pdftotext");
+  else
+    {
+      g_assert_nonnull (strstr (text, "Igihembwe"));
+      g_assert_nonnull (strstr (text, "cya 3 2025"));
+      g_assert_null (strstr (text, "cya 4 2025"));
+      g_assert_nonnull (strstr (text, "cya 3 2021"));
+      g_assert_null (strstr (text, "cya 2 2021"));
+    }
+  free_long_labels (data);
+}
+
+/* Filtered to the community, no bar has a prison part: the legend does not
+ * offer one. */
+static void
+test_legend_filter (void)
+{
+  HsChartFilter filter = { .setting = (char *) "community" };
+  g_autoptr(HsChartData) data = query (HS_CHART_KIND_DISTRICT, HS_CHART_SPLIT_SETTING, &filter);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "community.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+
+  hs_chart_style_init (&style);
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 841.89, 595.28, path,
+                                  &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path)) == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Community"));
+  g_assert_null (strstr (text, "Prison"));
+}
+
+/* A progress chart filtered to a district and a half year names the
+ * district once, the target's period and the period it counts. */
+static void
+test_target_subtitle (void)
+{
+  HsChartFilter filter = { .from = (char *) "2024-01-01", .to = (char *) "2024-06-30" };
+  g_autoptr(HsChartData) data = NULL;
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "target.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+  const char *musanze;
+
+  filter.district_id = hs_database_find_district (sample_db, "Musanze");
+  data = query (HS_CHART_KIND_TARGET, HS_CHART_SPLIT_NONE, &filter);
+  hs_chart_style_init (&style);
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path)) == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "graduated 1 January 2024 – 30 June 2024"));
+  g_assert_nonnull (musanze = strstr (text, "Musanze"));
+  g_assert_null (strstr (musanze + 1, "Musanze"));
+}
+
 /* Long Kinyarwanda labels wrap or shrink: every word of each stays on the
  * page, and nothing leaves it. */
 static void
@@ -516,6 +629,15 @@ test_pdf_svg_text (void)
   g_assert_no_error (error);
   g_assert_true (hs_chart_export_report (charts, &style, report, &error));
   g_assert_no_error (error);
+  /* Every PDF the app writes is its owner's only, as certificates are. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (report, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<title>Graduates by district</title>"));
@@ -627,6 +749,20 @@ test_hit_test (void)
   for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
     g_assert_cmpint (hits[i], >, 20);
   g_assert_cmpint (hs_chart_hit_test (1920, 1080, data, &style, 960, 5), ==, -1);
+
+  /* Nyamagabe's bar: 148 in the community below 42 in prison, in pixels. */
+  {
+    int parts[2] = { 0 }, series, x = 1919;
+
+    while (x > 0 && hs_chart_hit_test (1920, 1080, data, &style, x, 800) != 4)
+      x--;
+    x -= 20;
+    for (int y = 0; y < 1080; y++)
+      if (hs_chart_hit_test_part (1920, 1080, data, &style, x, y, &series) == 4 && series >= 0)
+        parts[series]++;
+    g_assert_cmpint (parts[0], >, 0);
+    g_assert_cmpfloat (fabs ((double) parts[1] / parts[0] - 42.0 / 148.0), <, 0.02);
+  }
 }
 
 static int
@@ -767,6 +903,9 @@ main (int    argc,
   g_test_add_func ("/chart/png/bar-heights", test_png_bar_heights);
   g_test_add_func ("/chart/inside-surface", test_inside_surface);
   g_test_add_func ("/chart/long-labels", test_long_labels);
+  g_test_add_func ("/chart/legend-filter", test_legend_filter);
+  g_test_add_func ("/chart/thinned-time-axis", test_thinned_time_axis);
+  g_test_add_func ("/chart/target-subtitle", test_target_subtitle);
   g_test_add_func ("/chart/pdf-svg-text", test_pdf_svg_text);
   g_test_add_func ("/chart/pdf-rw", test_pdf_rw);
   g_test_add_func ("/chart/export-errors", test_export_errors);

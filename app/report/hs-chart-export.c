@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hs-chart-export.h"
+#include "hs-report-file.h"
 #include "hs-report-i18n.h"
 
 /* A4 landscape in points. */
@@ -125,7 +126,7 @@ hs_chart_export (GPtrArray           *charts,
   else if (format == HS_CHART_FORMAT_SVG)
     surface = cairo_svg_surface_create (path, width, height);
   else
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = hs_report_pdf_surface_create (path, width, height);
   if (format == HS_CHART_FORMAT_PDF)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Healing Spaces");
 
@@ -260,7 +261,7 @@ hs_chart_export_report (GPtrArray           *charts,
   g_return_val_if_fail (charts != NULL && charts->len > 0, FALSE);
 
   g_unlink (path);
-  surface = cairo_pdf_surface_create (path, A4_LONG, A4_SHORT);
+  surface = hs_report_pdf_surface_create (path, A4_LONG, A4_SHORT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Healing Spaces");
   cr = cairo_create (surface);
   if (style->theme == HS_CHART_DARK)

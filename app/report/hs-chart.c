@@ -12,6 +12,8 @@
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
 /* Labels shrink to this share of their size before they are cut short. */
 #define MIN_SHRINK 0.6
+/* A time axis thins its labels out rather than shrink them below this. */
+#define LABEL_SHRINK_STEP 0.8
 
 typedef struct
 {
@@ -247,6 +249,8 @@ hs_chart_describe (const HsChartData *data,
                                                                  ? data->reached : data->total);
       g_autofree char *target = hs_report_format_count (language, data->target);
 
+      /* Its one item is the whole programme, already in the figure. */
+      g_string_truncate (out, 0);
       g_string_append_printf (out, "%s / %s", total, target);
     }
   if (data->kind == HS_CHART_KIND_TARGET_DISTRICT || data->kind == HS_CHART_KIND_TARGET_SEX)
@@ -461,6 +465,24 @@ period_text (const Painter *p,
   return NULL;
 }
 
+/* "graduated 1 January 2024 – 30 June 2024": the filter's period within
+ * the target's, which is what a progress chart counts. */
+static char *
+counted_period (const Painter *p)
+{
+  const HsChartData *data = p->data;
+  const char *from = data->filter.from, *to = data->filter.to;
+  g_autofree char *period = NULL;
+
+  if (data->target_start != NULL && (from == NULL || strcmp (data->target_start, from) > 0))
+    from = data->target_start;
+  if (data->target_end != NULL && (to == NULL || strcmp (data->target_end, to) < 0))
+    to = data->target_end;
+  if ((period = period_text (p, from, to)) == NULL)
+    return NULL;
+  return g_strdup_printf (tr (p, N_("graduated %s")), period);
+}
+
 /* The total, period and filters: "Graduates: 836 · 15 March 2024 –
  * 20 December 2024 · Musanze · In prison". */
 static char *
@@ -477,7 +499,13 @@ subtitle_text (const Painter *p)
     {
       if (data->target_name != NULL)
         g_ptr_array_add (parts, g_strdup (data->target_name));
-      period = period_text (p, data->target_start, data->target_end);
+      if ((period = period_text (p, data->target_start, data->target_end)) != NULL)
+        g_ptr_array_add (parts, period);
+      /* A period filter narrows what counts: say so beside the target's. */
+      period = filter->from != NULL || filter->to != NULL ? counted_period (p) : NULL;
+      if (period != NULL)
+        g_ptr_array_add (parts, period);
+      period = NULL;
     }
   else
     {
@@ -487,7 +515,8 @@ subtitle_text (const Painter *p)
     }
   if (period != NULL)
     g_ptr_array_add (parts, period);
-  if (data->district_name != NULL)
+  /* A district's own target already names it. */
+  if (data->district_name != NULL && g_strcmp0 (data->district_name, data->target_name) != 0)
     g_ptr_array_add (parts, g_strdup (data->district_name));
   if (filter->setting != NULL && data->kind != HS_CHART_KIND_FACILITY)
     g_ptr_array_add (parts, g_strdup (setting_label (p, filter->setting)));
@@ -495,6 +524,17 @@ subtitle_text (const Painter *p)
     g_ptr_array_add (parts, g_strdup (approach_label (p, filter->approach)));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/* Whether any bar has a part of series @s. */
+static gboolean
+series_used (const HsChartData *data,
+             guint              s)
+{
+  for (guint i = 0; i < data->items->len; i++)
+    if (((const HsChartItem *) g_ptr_array_index (data->items, i))->values[s] > 0)
+      return TRUE;
+  return FALSE;
 }
 
 static double
@@ -506,6 +546,9 @@ draw_legend (Painter  *p,
 
   for (guint s = 0; s < p->data->n_series; s++)
     {
+      /* A filter on the setting leaves the other one out of every bar. */
+      if (p->data->total > 0 && !series_used (p->data, s))
+        continue;
       g_autoptr(PangoLayout) layout = make_layout (p, tr (p, p->data->series[s]), size, FALSE, 0,
                                                    1, PANGO_ALIGN_LEFT);
       double w, h;
@@ -585,6 +628,44 @@ paint_background (Painter *p)
   cairo_paint (p->cr);
 }
 
+/* Fits the label of every @stride-th item into @stride slots at @size, the
+ * size they all can share (side by side they read best at one size); the
+ * others have none. Returns the height the labels take. */
+static double
+fit_labels (Painter      *p,
+            Frame        *f,
+            PangoLayout **labels,
+            guint         stride,
+            double       *size)
+{
+  const HsChartData *data = p->data;
+  double label_h = 0, smallest = *size;
+
+  f->label_width = f->slot * 0.94 * stride;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      label_h = 0;
+      for (guint i = 0; i < data->items->len; i++)
+        {
+          g_autofree char *text = NULL;
+          double h, fitted;
+
+          g_clear_object (&labels[i]);
+          /* Counted from the end, so that no label leans out of the page. */
+          if ((data->items->len - 1 - i) % stride != stride / 2)
+            continue;
+          text = hs_chart_item_label (data, g_ptr_array_index (data->items, i), p->language);
+          labels[i] = fit_layout (p, text, *size, FALSE, f->label_width, 3, PANGO_ALIGN_CENTER,
+                                  &fitted);
+          layout_size (labels[i], NULL, &h);
+          label_h = MAX (label_h, h);
+          smallest = MIN (smallest, fitted);
+        }
+      *size = smallest;
+    }
+  return label_h;
+}
+
 /* Places the plot: tick labels on the left, item labels below. */
 static gboolean
 compute_frame (Painter      *p,
@@ -596,7 +677,7 @@ compute_frame (Painter      *p,
   const HsChartData *data = p->data;
   guint n = data->items->len, max = hs_chart_data_max (data);
   g_autofree char *widest = NULL;
-  double tick_w, label_h = 0, size = p->font * 0.9, smallest = size;
+  double tick_w, label_h = 0, size;
 
   f->step = hs_chart_nice_step (MAX (max, 1), 5);
   f->axis_max = MAX (f->step, ceil (MAX (max, 1) / f->step) * f->step);
@@ -612,24 +693,15 @@ compute_frame (Painter      *p,
     return FALSE;
   f->slot = (f->right - f->left) / n;
   f->bar_w = MIN (f->slot * 0.62, p->font * 7);
-  f->label_width = f->slot * 0.94;
-  /* Labels side by side read best at one size: the smallest any needs. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autofree char *text = hs_chart_item_label (data, g_ptr_array_index (data->items, i),
-                                                     p->language);
-        double h, fitted;
-
-        g_clear_object (&labels[i]);
-        labels[i] = fit_layout (p, text, size, FALSE, f->label_width, 3, PANGO_ALIGN_CENTER,
-                                &fitted);
-        layout_size (labels[i], NULL, &h);
-        label_h = pass == 0 ? 0 : MAX (label_h, h);
-        smallest = MIN (smallest, fitted);
-        if (pass == 0 && i + 1 == n)
-          size = smallest;
-      }
+  /* A long time axis ("Igihembwe cya 2 2021" × 19) labels every second,
+   * third… bar rather than shrink its labels below legibility. */
+  for (guint stride = 1; stride <= n; stride++)
+    {
+      size = p->font * 0.9;
+      label_h = fit_labels (p, f, labels, stride, &size);
+      if (data->kind != HS_CHART_KIND_TREND || size >= p->font * 0.9 * LABEL_SHRINK_STEP)
+        break;
+    }
   f->bottom = bottom - label_h - p->font * 0.4;
   f->label_y = f->bottom + p->font * 0.4;
   /* Room for the value label above the tallest bar. */
@@ -706,7 +778,15 @@ draw_bar (Painter           *p,
   set_rgb (p->cr, &p->palette->text);
   text_block (p, TRUE, total, p->font, TRUE, x + f->bar_w / 2, y - p->font * 0.15, f->slot, 1,
               0.5, 1);
-  show_layout (p, label, x + f->bar_w / 2, f->label_y, 0.5, 0);
+  if (label != NULL)
+    {
+      double w;
+
+      /* Labels wider than their slot (a thinned time axis) stay on the page. */
+      layout_size (label, &w, NULL);
+      show_layout (p, label, CLAMP (x + f->bar_w / 2, p->pad + w / 2, p->width - p->pad - w / 2),
+                   f->label_y, 0.5, 0);
+    }
 }
 
 static void
@@ -769,6 +849,39 @@ hs_chart_hit_test (double              width,
                    double              x,
                    double              y)
 {
+  return hs_chart_hit_test_part (width, height, data, style, x, y, NULL);
+}
+
+/* The series whose part of item @hit's bar is at @y, or -1. */
+static int
+find_part (const Frame       *f,
+           const HsChartData *data,
+           guint              hit,
+           double             y)
+{
+  const HsChartItem *item = g_ptr_array_index (data->items, hit);
+  double base = f->bottom, plot_h = f->bottom - f->top;
+
+  for (guint s = 0; s < data->n_series; s++)
+    {
+      double h = plot_h * item->values[s] / f->axis_max;
+
+      if (h > 0 && y <= base && y >= base - h)
+        return (int) s;
+      base -= h;
+    }
+  return -1;
+}
+
+int
+hs_chart_hit_test_part (double              width,
+                        double              height,
+                        const HsChartData  *data,
+                        const HsChartStyle *style,
+                        double              x,
+                        double              y,
+                        int                *series)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
   Painter p = { NULL };
@@ -778,6 +891,8 @@ hs_chart_hit_test (double              width,
 
   g_return_val_if_fail (data != NULL, -1);
 
+  if (series != NULL)
+    *series = -1;
   if (data->kind == HS_CHART_KIND_TARGET || data->kind == HS_CHART_KIND_TARGET_DISTRICT
       || data->kind == HS_CHART_KIND_TARGET_SEX || data->total == 0)
     return -1;
@@ -787,7 +902,11 @@ hs_chart_hit_test (double              width,
   labels = g_new0 (PangoLayout *, data->items->len + 1);
   if (compute_frame (&p, draw_header (&p, FALSE), draw_footer (&p, FALSE), &f, labels)
       && x >= f.left && x < f.right && y >= f.top && y <= f.bottom + (height - f.bottom) / 2)
-    hit = MIN ((int) ((x - f.left) / f.slot), (int) data->items->len - 1);
+    {
+      hit = MIN ((int) ((x - f.left) / f.slot), (int) data->items->len - 1);
+      if (series != NULL && data->n_series > 1)
+        *series = find_part (&f, data, hit, y);
+    }
   for (guint i = 0; i < data->items->len; i++)
     g_clear_object (&labels[i]);
   painter_clear (&p);

@@ -107,6 +107,15 @@ int         hs_chart_hit_test        (double               width,
                                       const HsChartStyle  *style,
                                       double               x,
                                       double               y);
+/* The same, and in @series the part of a split bar under (@x, @y) (0 for
+ * Community or Female, 1 for Prison or Male), or -1 beside the parts. */
+int         hs_chart_hit_test_part   (double               width,
+                                      double               height,
+                                      const HsChartData   *data,
+                                      const HsChartStyle  *style,
+                                      double               x,
+                                      double               y,
+                                      int                 *series);
 
 /* The kind's title, untranslated (translate with hs_report_gettext). */
 const char *hs_chart_kind_title      (HsChartKind          kind);

@@ -97,15 +97,19 @@ hs_chart_view_measure (GtkWidget      *widget,
 static int
 hit_test (HsChartView *self,
           double       x,
-          double       y)
+          double       y,
+          int         *series)
 {
   HsChartStyle style;
 
+  if (series != NULL)
+    *series = -1;
   if (self->data == NULL)
     return -1;
   hs_chart_view_get_style (self, &style);
-  return hs_chart_hit_test (gtk_widget_get_width (GTK_WIDGET (self)),
-                            gtk_widget_get_height (GTK_WIDGET (self)), self->data, &style, x, y);
+  return hs_chart_hit_test_part (gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self)), self->data, &style,
+                                 x, y, series);
 }
 
 static void
@@ -115,10 +119,11 @@ on_click_released_cb (GtkGestureClick *gesture,
                       double           y,
                       HsChartView     *self)
 {
-  int hit = hit_test (self, x, y);
+  int series;
+  int hit = hit_test (self, x, y, &series);
 
   if (hit >= 0)
-    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, (guint) hit);
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, (guint) hit, series);
 }
 
 static void
@@ -128,7 +133,7 @@ on_motion_cb (GtkEventControllerMotion *motion,
               HsChartView              *self)
 {
   gboolean clickable = g_signal_has_handler_pending (self, signals[ITEM_ACTIVATED], 0, FALSE)
-                       && hit_test (self, x, y) >= 0;
+                       && hit_test (self, x, y, NULL) >= 0;
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
 }
@@ -174,7 +179,7 @@ hs_chart_view_class_init (HsChartViewClass *klass)
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "hs-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

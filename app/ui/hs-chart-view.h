@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* A chart on screen: the report's draw function inside snapshot(), in the
  * light or dark style the window uses. "item-activated" tells which bar was
- * clicked. */
+ * clicked, and which part of a split bar (the series, or -1 beside them). */
 #define HS_TYPE_CHART_VIEW (hs_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (HsChartView, hs_chart_view, HS, CHART_VIEW, GtkWidget)
 

@@ -659,10 +659,12 @@ on_filter_changed_cb (HsDashboardPage *self)
     start_load (self);
 }
 
-/* A bar leads to the people behind it. */
+/* A bar leads to the people behind it; a part of a split bar (the prison
+ * graduates of a district, its women) to those alone. */
 static void
-on_chart_item_activated_cb (HsChartView *view,
-                            guint        index,
+on_chart_item_activated_cb (HsChartView     *view,
+                            guint            index,
+                            int              series,
                             HsDashboardPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -693,12 +695,23 @@ on_chart_item_activated_cb (HsChartView *view,
     default:
       break;
     }
+  if (series >= 0 && data->split == HS_CHART_SPLIT_SETTING)
+    setting = series == 0 ? "community" : "prison";
+  else if (series >= 0 && data->split == HS_CHART_SPLIT_SEX)
+    sex = series == 0 ? "F" : "M";
 
   hs_window_show_section (HS_WINDOW (root), "participants");
   page = hs_window_get_section (HS_WINDOW (root), "participants");
   if (HS_IS_PARTICIPANTS_PAGE (page))
     hs_participants_page_show_matching (HS_PARTICIPANTS_PAGE (page), district, sex, age_band,
                                         setting, "graduated");
+  /* Say so rather than let a longer list pass for the bar's people. */
+  if (data->filter.from != NULL || data->filter.to != NULL || data->filter.approach != NULL
+      || data->kind == HS_CHART_KIND_CATEGORY || data->kind == HS_CHART_KIND_FACILITY
+      || data->kind == HS_CHART_KIND_TREND)
+    hs_window_show_toast (HS_WINDOW (root),
+                          _("The list is not narrowed to the period, approach, category, "
+                            "facility or month."));
 }
 
 static void

@@ -107,6 +107,24 @@ list_monitors (GListModel *monitors)
   return names;
 }
 
+
+/* libadwaita 1.2 leaves an expander row's switch nameless ("GtkSwitch" to a
+ * screen reader): it gets the row's title. */
+static void
+name_switch (GtkWidget  *widget,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SWITCH (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+      else
+        name_switch (child, name);
+    }
+}
+
 static GtkWidget *
 build_page (Setup *setup)
 {
@@ -159,6 +177,7 @@ build_page (Setup *setup)
                                  _("While guests arrive; P pauses and resumes"));
   adw_expander_row_set_show_enable_switch (setup->play_row, TRUE);
   adw_expander_row_set_enable_expansion (setup->play_row, FALSE);
+  name_switch (GTK_WIDGET (setup->play_row), _("Play by itself"));
   for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
     {
       g_autofree char *text = intervals[i] < 60

@@ -4,8 +4,10 @@
 them, a presentation started with F5 and driven with the keyboard, and the
 Reports section. Prints TAP. Run it through run-ui-test.sh."""
 
+import os
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -14,6 +16,13 @@ from smoke import (Failure, Run, Skip, find_all, graduates_figure, text_of, wait
                    quit_with_ctrl_q)
 
 DEMO_TITLE = 'Healing Spaces — Demo'
+# What the stand-in session manager was asked (fake-session-manager.py).
+SM_LOG = os.path.join(tempfile.mkdtemp(), 'session-manager.log')
+
+
+def session_manager_calls():
+    with open(SM_LOG) as log:
+        return log.read().splitlines()
 
 
 def key_to_window(name, keys):
@@ -74,13 +83,18 @@ def counter(frame):
 
 
 def test_presentation(app, frame):
-    """F5, Start, then Space, ← and Esc drive a slideshow of the charts."""
+    """F5, Start, then Space, ← and Esc drive a slideshow; idle is inhibited meanwhile."""
     key_to_window(DEMO_TITLE, 'F5')
     setup = wait_for('the Present Charts window', lambda: find_frame(app, 'Present Charts'))
     start = wait_for('the Start button', lambda: buttons(setup, 'Start'))
     start[0].queryAction().doAction(0)
     show = wait_for('the presentation', lambda: find_frame(app, 'Presentation'))
     wait_for('slide 1 / 9', lambda: counter(show) == '1 / 9')
+    # The screen must not blank: GtkApplication asks the session to inhibit
+    # idle (flag 8) while the slideshow is up, and lets go after Esc.
+    wait_for('an idle inhibitor', lambda: any(
+        line.startswith('Inhibit (') and "'Charts are being presented', 8)" in line
+        for line in session_manager_calls()))
     key_to_window('Presentation', 'space')
     wait_for('slide 2 / 9 after Space', lambda: counter(show) == '2 / 9')
     key_to_window('Presentation', 'Right')
@@ -89,6 +103,87 @@ def test_presentation(app, frame):
     wait_for('slide 2 / 9 after ←', lambda: counter(show) == '2 / 9')
     key_to_window('Presentation', 'Escape')
     wait_for('the presentation to close', lambda: find_frame(app, 'Presentation') is None)
+    wait_for('the inhibitor released', lambda: 'Uninhibit (42,)' in session_manager_calls())
+
+
+def paused(show):
+    return any(text_of(label) == 'Paused · P to play' for label in find_all(show, pyatspi.ROLE_LABEL))
+
+
+def test_autoplay(app, frame):
+    """Played by itself the slideshow moves on alone; P pauses and resumes it."""
+    key_to_window(DEMO_TITLE, 'F5')
+    setup = wait_for('the Present Charts window', lambda: find_frame(app, 'Present Charts'))
+    switch = wait_for('the Play by itself switch', lambda: [
+        node for node in find_all(setup, pyatspi.ROLE_CHECK_BOX) if node.name == 'Play by itself'])
+    switch[0].queryAction().doAction(0)
+    wait_for('the switch on', lambda: switch[0].getState().contains(pyatspi.STATE_CHECKED)
+             or switch[0].getState().contains(pyatspi.STATE_PRESSED))
+    buttons(setup, 'Start')[0].queryAction().doAction(0)
+    show = wait_for('the presentation', lambda: find_frame(app, 'Presentation'))
+    wait_for('slide 1 / 9', lambda: counter(show) == '1 / 9')
+    # 15 s a slide by default: the next one comes without a key.
+    wait_for('slide 2 / 9 by itself', lambda: counter(show) == '2 / 9', timeout=60)
+    if paused(show):
+        raise Failure('the slideshow says it is paused while it plays')
+    key_to_window('Presentation', 'p')
+    wait_for('the paused note after P', lambda: paused(show))
+    key_to_window('Presentation', 'p')
+    wait_for('the paused note gone after P again', lambda: not paused(show))
+    key_to_window('Presentation', 'Escape')
+    wait_for('the presentation to close', lambda: find_frame(app, 'Presentation') is None)
+
+
+def test_bar_opens_participants(app, frame):
+    """Clicking the community part of Nyamagabe's bar lists its 148 community graduates."""
+    chart = wait_for('the district chart', lambda: [
+        image for image in find_all(frame, pyatspi.ROLE_IMAGE)
+        if image.name.startswith('Graduates by district.')])[0]
+    extents = chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    # Scroll until the chart's bars are in the window.
+    for _ in range(10):
+        if extents.y + extents.height < 680:
+            break
+        subprocess.run(['xdotool', 'mousemove', '600', '400', 'click', '5'], check=True)
+        time.sleep(0.2)
+        extents = chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    # Five bars, Nyamagabe last: its middle is at nine tenths of the width;
+    # its community part (148 of 190) fills the lower part of the plot.
+    x = extents.x + int(extents.width * 0.9)
+    y = extents.y + int(extents.height * 0.75)
+    subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
+    wait_for('148 participants listed', lambda: any(
+        text_of(label) == '148 participants' for label in find_all(frame, pyatspi.ROLE_LABEL)))
+    sidebar = find_all(frame, pyatspi.ROLE_LIST, 'Sections')[0]
+    sidebar.querySelection().selectChild(0)
+
+
+def choose(frame, name, keys):
+    """Opens the drop-down named @name and picks an item with @keys."""
+    combo = wait_for('the %s drop-down' % name,
+                     lambda: find_all(frame, pyatspi.ROLE_COMBO_BOX, name))[0]
+    key_to_window(DEMO_TITLE, 'Escape')
+    combo.getChildAtIndex(0).queryAction().doAction(0)
+    time.sleep(0.5)
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', '--delay', '30', *keys, 'Return'],
+                   check=True)
+
+
+def district_chart(frame):
+    return next((image.name for image in find_all(frame, pyatspi.ROLE_IMAGE)
+                 if image.name.startswith('Graduates by district.')), '')
+
+
+def test_district_filter(app, frame):
+    """The District filter redraws the charts for Musanze alone, and back."""
+    choose(frame, 'District', ['Down'])
+    wait_for('the district chart of Musanze alone', lambda: 'Musanze: 178' in district_chart(
+        frame) and 'Nyabihu' not in district_chart(frame))
+    wait_for('the Graduates card at 178', lambda: any(
+        text_of(label) == '178' for cards in find_all(frame, pyatspi.ROLE_TABLE, 'Headline figures')
+        for label in find_all(cards, pyatspi.ROLE_LABEL, 'Graduates')))
+    choose(frame, 'District', ['Home'])
+    wait_for('every district again', lambda: 'Nyabihu: 147' in district_chart(frame))
 
 
 def test_reports(app, frame):
@@ -106,7 +201,8 @@ def test_reports(app, frame):
     wait_for('a Copy button', lambda: buttons(frame, 'Copy'))
 
 
-TESTS = [test_dashboard_charts, test_presentation, test_reports]
+TESTS = [test_dashboard_charts, test_district_filter, test_bar_opens_participants,
+         test_presentation, test_autoplay, test_reports]
 
 
 def main():
@@ -114,7 +210,12 @@ def main():
     print('1..%d' % (len(TESTS) + 1), flush=True)
     failed = 0
     run = Run()
+    manager = subprocess.Popen(['/usr/bin/python3',
+                                os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                             'fake-session-manager.py'), SM_LOG])
     try:
+        wait_for('the stand-in session manager', lambda: os.path.exists(SM_LOG)
+                 and 'ready' in session_manager_calls())
         run.start('--demo')
         frame = run.frame(DEMO_TITLE)
         wait_for('the Graduates card', lambda: graduates_figure(frame))
@@ -140,6 +241,8 @@ def main():
         print('# %s: %s' % (type(error).__name__, error))
     finally:
         run.close()
+        manager.terminate()
+        manager.wait()
     return 1 if failed else 0
 
 
