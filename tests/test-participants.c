@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "hs-chart-data.h"
 #include "hs-database-private.h"
 #include "hs-group.h"
 #include "hs-membership.h"
@@ -997,6 +998,63 @@ test_list_index_rebuilt (Fixture       *f,
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* A bar of a chart leads to the list of its people: for every item of the
+ * category, facility and trend charts, under a period and an approach, the
+ * list narrowed to the item's scope counts exactly the bar's graduates. */
+static void
+check_chart_scope (Fixture             *f,
+                   HsChartKind          kind,
+                   const HsChartFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  HsChartData *data = hs_chart_data_query (f->db, kind, HS_CHART_SPLIT_NONE, filter, &error);
+  g_autoptr(HsParticipantList) list = hs_participant_list_new (f->db);
+  guint sum = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->items->len, >, 1);
+  hs_participant_list_set_outcome (list, "graduated");
+  hs_participant_list_set_setting (list, kind == HS_CHART_KIND_FACILITY ? "prison"
+                                                                        : filter->setting);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const HsChartItem *item = g_ptr_array_index (data->items, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      const char *category;
+      gint64 facility;
+
+      hs_chart_data_item_scope (data, i, &from, &to, &facility, &category);
+      hs_participant_list_set_scope (list, from, to, filter->approach, facility, category);
+      g_test_message ("%s %s: %u", hs_chart_kind_to_string (kind), item->key, item->total);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, item->total);
+      sum += item->total;
+    }
+  g_assert_cmpuint (sum, >, 0);
+  hs_participant_list_set_scope (list, NULL, NULL, NULL, 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, sum);
+  hs_chart_data_free (data);
+}
+
+static void
+test_list_chart_scope (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HsChartFilter all = { 0 };
+  HsChartFilter narrow = { .from = (char *) "2024-05-01", .to = (char *) "2024-06-30",
+                           .approach = (char *) "sociotherapy" };
+
+  g_assert_true (hs_sample_data_fill (f->db, NULL, &error));
+  g_assert_no_error (error);
+  for (HsChartKind kind = HS_CHART_KIND_CATEGORY; kind <= HS_CHART_KIND_TREND; kind++)
+    {
+      check_chart_scope (f, kind, &all);
+      if (kind != HS_CHART_KIND_FACILITY)
+        check_chart_scope (f, kind, &narrow);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1015,6 +1073,8 @@ main (int    argc,
               fixture_set_up, test_list_paging, fixture_tear_down);
   g_test_add ("/participants/list/district-sort", Fixture, NULL,
               fixture_set_up, test_list_district_sort, fixture_tear_down);
+  g_test_add ("/participants/list/chart-scope", Fixture, NULL,
+              fixture_set_up, test_list_chart_scope, fixture_tear_down);
   g_test_add ("/participants/delete/undo", Fixture, NULL,
               fixture_set_up, test_undo_delete, fixture_tear_down);
   g_test_add_func ("/participants/duplicates/names", test_name_key);

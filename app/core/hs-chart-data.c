@@ -210,6 +210,48 @@ widen_period (HsChartData *data,
     set_str (&data->last_date, last);
 }
 
+void
+hs_chart_data_item_scope (const HsChartData  *data,
+                          guint               index,
+                          char              **from,
+                          char              **to,
+                          gint64             *facility_id,
+                          const char        **category)
+{
+  const HsChartItem *item;
+  int year = 0, month = 0, quarter = 0, last_month;
+
+  g_return_if_fail (data != NULL && index < data->items->len);
+
+  item = g_ptr_array_index (data->items, index);
+  *from = g_strdup (data->filter.from);
+  *to = g_strdup (data->filter.to);
+  *facility_id = data->kind == HS_CHART_KIND_FACILITY ? item->id : 0;
+  *category = data->kind == HS_CHART_KIND_CATEGORY ? item->key : NULL;
+  if (data->kind != HS_CHART_KIND_TREND)
+    return;
+
+  if (sscanf (item->key, "%4d-Q%1d", &year, &quarter) == 2 && quarter >= 1 && quarter <= 4)
+    {
+      month = quarter * 3 - 2;
+      last_month = month + 2;
+    }
+  else if (sscanf (item->key, "%4d-%2d", &year, &month) == 2 && month >= 1 && month <= 12)
+    last_month = month;
+  else
+    return;
+  {
+    g_autofree char *first = g_strdup_printf ("%04d-%02d-01", year, month);
+    g_autofree char *last = g_strdup_printf ("%04d-%02d-%02d", year, last_month,
+                                             g_date_get_days_in_month (last_month, year));
+
+    if (*from == NULL || strcmp (first, *from) > 0)
+      set_str (from, first);
+    if (*to == NULL || strcmp (last, *to) < 0)
+      set_str (to, last);
+  }
+}
+
 static gboolean
 query_items (HsDatabase           *db,
              HsChartData          *data,

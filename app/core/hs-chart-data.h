@@ -117,6 +117,17 @@ HsChartData   *hs_chart_data_query       (HsDatabase           *db,
                                           const HsChartFilter  *filter,
                                           GError              **error);
 void           hs_chart_data_free        (HsChartData          *data);
+/* The people behind item @index, as the participants list narrows to them:
+ * graduation dates (the filter's period, narrowed to the item's month or
+ * quarter on a trend chart; newly allocated or NULL), the prison of a
+ * facility chart's item (0 otherwise) and the category of a category
+ * chart's item (NULL otherwise). */
+void           hs_chart_data_item_scope  (const HsChartData    *data,
+                                          guint                 index,
+                                          char                **from,
+                                          char                **to,
+                                          gint64               *facility_id,
+                                          const char          **category);
 /* The largest bar, for axis scaling. */
 guint          hs_chart_data_max         (const HsChartData    *data);
 

@@ -24,6 +24,11 @@ struct _HsParticipantList
   char              *age_band;
   char              *setting;
   char              *outcome;
+  char              *from;
+  char              *to;
+  char              *approach;
+  gint64             facility_id;
+  char              *category;
   HsParticipantSort  sort;
   gboolean           descending;
 
@@ -40,7 +45,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HsParticipantList, hs_participant_list, G_TYPE_OB
                                                       hs_participant_list_model_init))
 
 /* Parameters: ?1 the FTS query, ?2 district, ?3 sex, ?4 age band, ?5 is
- * prisoner, ?6 outcome; ?7 and ?8 LIMIT and OFFSET. A condition is written
+ * prisoner, ?6 outcome; ?7 and ?8 LIMIT and OFFSET; the scope: ?9 and ?10
+ * the graduation dates, ?11 approach, ?12 facility, ?13 category. A condition is written
  * only when its filter is set, so that SQLite can use the right index. */
 static const char select_columns[] =
   "SELECT p.id, p.full_name, p.sex, p.age_band, d.name, p.is_prisoner, g.id, g.name, m.outcome,"
@@ -172,6 +178,16 @@ append_where (HsParticipantList *self,
     ADD ("m.id IS NULL");
   else if (self->outcome != NULL)
     ADD ("m.outcome = ?6");
+  if (self->from != NULL)
+    ADD ("g.graduation_date >= ?9");
+  if (self->to != NULL)
+    ADD ("g.graduation_date <= ?10");
+  if (self->approach != NULL)
+    ADD ("g.approach = ?11");
+  if (self->facility_id != 0)
+    ADD ("g.facility_id = ?12");
+  if (self->category != NULL)
+    ADD ("p.category = ?13");
 #undef ADD
 }
 
@@ -192,6 +208,16 @@ bind_filters (HsParticipantList *self,
     sqlite3_bind_int (stmt, 5, g_str_equal (self->setting, "prison"));
   if (self->outcome != NULL)
     sqlite3_bind_text (stmt, 6, self->outcome, -1, SQLITE_TRANSIENT);
+  if (self->from != NULL)
+    sqlite3_bind_text (stmt, 9, self->from, -1, SQLITE_TRANSIENT);
+  if (self->to != NULL)
+    sqlite3_bind_text (stmt, 10, self->to, -1, SQLITE_TRANSIENT);
+  if (self->approach != NULL)
+    sqlite3_bind_text (stmt, 11, self->approach, -1, SQLITE_TRANSIENT);
+  if (self->facility_id != 0)
+    sqlite3_bind_int64 (stmt, 12, self->facility_id);
+  if (self->category != NULL)
+    sqlite3_bind_text (stmt, 13, self->category, -1, SQLITE_TRANSIENT);
 }
 
 static sqlite3_stmt *
@@ -210,7 +236,8 @@ prepare (HsParticipantList *self,
   return stmt;
 }
 
-/* The membership join is only needed to filter on the outcome. */
+/* The membership join is only needed to filter on the outcome or the
+ * latest group. */
 static guint
 count_rows (HsParticipantList *self)
 {
@@ -218,7 +245,8 @@ count_rows (HsParticipantList *self)
   sqlite3_stmt *stmt;
   guint n = 0;
 
-  if (self->outcome != NULL)
+  if (self->outcome != NULL || self->from != NULL || self->to != NULL || self->approach != NULL
+      || self->facility_id != 0)
     g_string_append (sql, joins);
   else
     g_string_append (sql, " FROM participant p");
@@ -360,6 +388,10 @@ hs_participant_list_finalize (GObject *object)
   g_free (self->age_band);
   g_free (self->setting);
   g_free (self->outcome);
+  g_free (self->from);
+  g_free (self->to);
+  g_free (self->approach);
+  g_free (self->category);
 
   G_OBJECT_CLASS (hs_participant_list_parent_class)->finalize (object);
 }
@@ -496,6 +528,32 @@ hs_participant_list_set_outcome (HsParticipantList *self,
 {
   g_return_if_fail (HS_IS_PARTICIPANT_LIST (self));
   replace_string (self, &self->outcome, outcome);
+}
+
+static void
+take_scope_string (char       **field,
+                   const char  *value)
+{
+  g_free (*field);
+  *field = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+void
+hs_participant_list_set_scope (HsParticipantList *self,
+                               const char        *from,
+                               const char        *to,
+                               const char        *approach,
+                               gint64             facility_id,
+                               const char        *category)
+{
+  g_return_if_fail (HS_IS_PARTICIPANT_LIST (self));
+
+  take_scope_string (&self->from, from);
+  take_scope_string (&self->to, to);
+  take_scope_string (&self->approach, approach);
+  take_scope_string (&self->category, category);
+  self->facility_id = facility_id;
+  hs_participant_list_reload (self);
 }
 
 void

@@ -47,6 +47,17 @@ void               hs_participant_list_set_setting    (HsParticipantList *self,
  * "dropped", "transferred"), or "none" for people in no group; NULL: any. */
 void               hs_participant_list_set_outcome    (HsParticipantList *self,
                                                        const char        *outcome);
+/* Narrows the list to people whose latest group ended in these bounds: its
+ * graduation date within @from..@to (yyyy-mm-dd, inclusive; NULL: no
+ * bound), its @approach, its prison @facility_id (0: any), and the
+ * person's @category; NULL or 0 for each leaves it out. The charts' bars
+ * count the same people. */
+void               hs_participant_list_set_scope      (HsParticipantList *self,
+                                                       const char        *from,
+                                                       const char        *to,
+                                                       const char        *approach,
+                                                       gint64             facility_id,
+                                                       const char        *category);
 void               hs_participant_list_set_sort       (HsParticipantList *self,
                                                        HsParticipantSort  sort,
                                                        gboolean           descending);

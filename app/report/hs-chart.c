@@ -446,23 +446,31 @@ approach_label (const Painter *p,
   return tr (p, N_("Sociotherapy"));
 }
 
-static char *
-period_text (const Painter *p,
-             const char    *from,
-             const char    *to)
+char *
+hs_chart_period_text (const char *language,
+                      const char *from,
+                      const char *to)
 {
-  g_autofree char *first = hs_report_format_date (p->language, from);
-  g_autofree char *last = hs_report_format_date (p->language, to);
+  g_autofree char *first = hs_report_format_date (language, from);
+  g_autofree char *last = hs_report_format_date (language, to);
 
   if (first != NULL && last != NULL && g_strcmp0 (from, to) == 0)
     return g_steal_pointer (&first);
   if (first != NULL && last != NULL)
     return g_strdup_printf ("%s – %s", first, last);
   if (first != NULL)
-    return g_strdup_printf (hs_report_gettext (p->language, N_("from %s")), first);
+    return g_strdup_printf (hs_report_gettext (language, N_("from %s")), first);
   if (last != NULL)
-    return g_strdup_printf (hs_report_gettext (p->language, N_("until %s")), last);
+    return g_strdup_printf (hs_report_gettext (language, N_("until %s")), last);
   return NULL;
+}
+
+static char *
+period_text (const Painter *p,
+             const char    *from,
+             const char    *to)
+{
+  return hs_chart_period_text (p->language, from, to);
 }
 
 /* "graduated 1 January 2024 – 30 June 2024": the filter's period within

@@ -124,6 +124,12 @@ char       *hs_chart_item_label      (const HsChartData   *data,
                                       const HsChartItem   *item,
                                       const char          *language);
 
+/* "1 May 2024 – 30 June 2024", "from 1 May 2024", "until …" in @language
+ * from yyyy-mm-dd dates; NULL when both are NULL. Free it. */
+char       *hs_chart_period_text     (const char          *language,
+                                      const char          *from,
+                                      const char          *to);
+
 /* The figures in words, for screen readers and SVG descriptions:
  * "Musanze: 178 (Community 132, Prison 46); …". Free it. */
 char       *hs_chart_describe        (const HsChartData   *data,

@@ -8,6 +8,7 @@
 #include "hs-chart-view.h"
 #include "hs-dashboard-page.h"
 #include "hs-format.h"
+#include "hs-group-list.h"
 #include "hs-i18n.h"
 #include "hs-page.h"
 #include "hs-participants-page.h"
@@ -659,6 +660,43 @@ on_filter_changed_cb (HsDashboardPage *self)
     start_load (self);
 }
 
+/* What the participants page's own filters cannot say about a bar — the
+ * period, the approach, a month, a category or a prison — narrows its list
+ * too, and is written above it. */
+static void
+set_item_scope (HsParticipantsPage *page,
+                const HsChartData  *data,
+                guint               index)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *category;
+  gint64 facility_id;
+
+  hs_chart_data_item_scope (data, index, &from, &to, &facility_id, &category);
+  if ((period = hs_chart_period_text (language, from, to)) != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("graduated %s"), period));
+  if (data->filter.approach != NULL)
+    g_ptr_array_add (parts, g_strdup (hs_group_approach_label (data->filter.approach)));
+  if (facility_id != 0 || category != NULL)
+    g_ptr_array_add (parts, hs_chart_item_label (data, g_ptr_array_index (data->items, index),
+                                                 language));
+  if (parts->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (parts, NULL);
+      joined = g_strjoinv (" · ", (char **) parts->pdata);
+      description = g_strdup_printf (_("Narrowed to the chart’s bar: %s"), joined);
+    }
+  hs_participants_page_set_scope (page, from, to, data->filter.approach, facility_id, category,
+                                  description);
+}
+
 /* A bar leads to the people behind it; a part of a split bar (the prison
  * graduates of a district, its women) to those alone. */
 static void
@@ -703,15 +741,11 @@ on_chart_item_activated_cb (HsChartView     *view,
   hs_window_show_section (HS_WINDOW (root), "participants");
   page = hs_window_get_section (HS_WINDOW (root), "participants");
   if (HS_IS_PARTICIPANTS_PAGE (page))
-    hs_participants_page_show_matching (HS_PARTICIPANTS_PAGE (page), district, sex, age_band,
-                                        setting, "graduated");
-  /* Say so rather than let a longer list pass for the bar's people. */
-  if (data->filter.from != NULL || data->filter.to != NULL || data->filter.approach != NULL
-      || data->kind == HS_CHART_KIND_CATEGORY || data->kind == HS_CHART_KIND_FACILITY
-      || data->kind == HS_CHART_KIND_TREND)
-    hs_window_show_toast (HS_WINDOW (root),
-                          _("The list is not narrowed to the period, approach, category, "
-                            "facility or month."));
+    {
+      set_item_scope (HS_PARTICIPANTS_PAGE (page), data, index);
+      hs_participants_page_show_matching (HS_PARTICIPANTS_PAGE (page), district, sex, age_band,
+                                          setting, "graduated");
+    }
 }
 
 static void

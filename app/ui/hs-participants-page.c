@@ -43,6 +43,8 @@ struct _HsParticipantsPage
   GtkDropDown        *setting_filter;
   GtkDropDown        *outcome_filter;
   GtkLabel           *count_label;
+  GtkWidget          *scope_bar;
+  GtkLabel           *scope_label;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkColumnViewColumn *name_column;
@@ -249,6 +251,32 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
                               value_position (outcome_values, G_N_ELEMENTS (outcome_values),
                                               outcome));
   on_filter_changed_cb (self);
+}
+
+void
+hs_participants_page_set_scope (HsParticipantsPage *self,
+                                const char         *from,
+                                const char         *to,
+                                const char         *approach,
+                                gint64              facility_id,
+                                const char         *category,
+                                const char         *description)
+{
+  g_return_if_fail (HS_IS_PARTICIPANTS_PAGE (self));
+
+  gtk_label_set_text (self->scope_label, description != NULL ? description : "");
+  gtk_widget_set_visible (self->scope_bar, description != NULL);
+  if (self->list == NULL)
+    return;
+  detach_list (self);
+  hs_participant_list_set_scope (self->list, from, to, approach, facility_id, category);
+  attach_list (self);
+}
+
+static void
+on_scope_clear_clicked_cb (HsParticipantsPage *self)
+{
+  hs_participants_page_set_scope (self, NULL, NULL, NULL, 0, NULL, NULL);
 }
 
 /* The form takes room only while a record is open. Beside it, the list
@@ -793,6 +821,8 @@ hs_participants_page_class_init (HsParticipantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, setting_filter);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, outcome_filter);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, scope_bar);
+  gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, scope_label);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, HsParticipantsPage, name_column);
@@ -807,6 +837,7 @@ hs_participants_page_class_init (HsParticipantsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_closed_cb);

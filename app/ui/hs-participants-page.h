@@ -20,5 +20,16 @@ void hs_participants_page_show_matching (HsParticipantsPage *self,
                                          const char         *age_band,
                                          const char         *setting,
                                          const char         *outcome);
+/* Narrows the list further, to what the filters above cannot express (see
+ * hs_participant_list_set_scope), and says so above the list in
+ * @description, beside a button that widens it again; NULL description:
+ * no such narrowing. */
+void hs_participants_page_set_scope     (HsParticipantsPage *self,
+                                         const char         *from,
+                                         const char         *to,
+                                         const char         *approach,
+                                         gint64              facility_id,
+                                         const char         *category,
+                                         const char         *description);
 
 G_END_DECLS
