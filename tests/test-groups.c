@@ -523,6 +523,76 @@ test_plan_new_group (Fixture       *f,
   g_assert_cmpuint (candidates->len, ==, 0);
 }
 
+static void
+assert_picks (GPtrArray          *picks,
+              const char * const *names,
+              guint               n_local)
+{
+  g_assert_cmpuint (picks->len, ==, g_strv_length ((char **) names));
+  for (guint i = 0; i < picks->len; i++)
+    {
+      HsPick *pick = g_ptr_array_index (picks, i);
+
+      g_assert_cmpstr (pick->name, ==, names[i]);
+      g_assert_cmpint (pick->local, ==, i < n_local);
+    }
+}
+
+/* The facilitators who already work in the group's district (or prison) come
+ * first, so a coordinator finds them without reading the whole programme. */
+static void
+test_plan_facilitators_nearby (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) picks = NULL;
+  g_autoptr(HsGroup) prison = NULL;
+  gint64 ngoma = hs_database_find_district (f->db, "Ngoma");
+  gint64 ngoma_prison = hs_database_find_facility (f->db, "Ngoma Prison");
+  gint64 musanze_prison = hs_database_find_facility (f->db, "Musanze Prison");
+  gint64 yves = add_facilitator (f, "Yves Ndayisaba");
+  gint64 zawadi = add_facilitator (f, "Zawadi Uwera");
+  const char * const by_name[] = { "alice Mutesi", "Bernard Kagame", "Yves Ndayisaba",
+                                   "Zawadi Uwera", NULL };
+  const char * const musanze[] = { "Yves Ndayisaba", "Zawadi Uwera", "alice Mutesi",
+                                   "Bernard Kagame", NULL };
+  const char * const in_prison[] = { "Zawadi Uwera", "alice Mutesi", "Bernard Kagame",
+                                     "Yves Ndayisaba", NULL };
+
+  add_facilitator (f, "alice Mutesi");
+  add_facilitator (f, "Bernard Kagame");
+  g_assert_true (hs_group_add_facilitator (f->db, f->group, yves, &error));
+  g_assert_no_error (error);
+  prison = g_object_new (HS_TYPE_GROUP, "name", "Ngoma Prison adults 1", "setting", "prison",
+                         "age-band", "adult", "district-id", ngoma, "facility-id", ngoma_prison,
+                         NULL);
+  g_assert_true (hs_group_save (prison, f->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_group_add_facilitator (f->db, hs_group_get_id (prison), zawadi, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_group_add_facilitator (f->db, f->group, zawadi, &error));
+  g_assert_no_error (error);
+
+  /* Community in Musanze: Yves and Zawadi run the Musanze group. */
+  picks = hs_group_plan_facilitators (f->db, "community", f->musanze, 0);
+  assert_picks (picks, musanze, 2);
+  g_clear_pointer (&picks, g_ptr_array_unref);
+
+  /* Ngoma Prison: only Zawadi has worked there; the district's choice does not count. */
+  picks = hs_group_plan_facilitators (f->db, "prison", f->musanze, ngoma_prison);
+  assert_picks (picks, in_prison, 1);
+  g_clear_pointer (&picks, g_ptr_array_unref);
+
+  /* Her prison group counts for the Ngoma district too. */
+  picks = hs_group_plan_facilitators (f->db, "community", ngoma, 0);
+  assert_picks (picks, in_prison, 1);
+  g_clear_pointer (&picks, g_ptr_array_unref);
+
+  /* Nobody has worked in Musanze Prison: everyone by name, case aside. */
+  picks = hs_group_plan_facilitators (f->db, "prison", 0, musanze_prison);
+  assert_picks (picks, by_name, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -538,6 +608,7 @@ main (int    argc,
   ADD ("/groups/rule/close", test_standings_and_close);
   ADD ("/groups/list", test_group_list);
   ADD ("/groups/plan", test_plan_new_group);
+  ADD ("/groups/plan/facilitators-nearby", test_plan_facilitators_nearby);
   ADD ("/groups/sessions/ics", test_ics);
   ADD ("/groups/sessions/calendar", test_calendar);
 #undef ADD

@@ -29,6 +29,7 @@ read_picks (HsDatabase  *db,
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_pick_free);
   sqlite3_stmt *stmt = _hs_database_prepare (db, sql, error);
+  int n_params;
   int rc;
 
   if (stmt == NULL)
@@ -36,13 +37,15 @@ read_picks (HsDatabase  *db,
       g_ptr_array_unref (out);
       return NULL;
     }
-  if (sqlite3_bind_parameter_count (stmt) >= 4)
+  n_params = sqlite3_bind_parameter_count (stmt);
+  if (n_params >= 3)
     {
       sqlite3_bind_text (stmt, 1, setting, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, district_id);
       sqlite3_bind_int64 (stmt, 3, facility_id);
-      sqlite3_bind_text (stmt, 4, age_band, -1, SQLITE_STATIC);
     }
+  if (n_params >= 4)
+    sqlite3_bind_text (stmt, 4, age_band, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       HsPick *pick = g_new0 (HsPick, 1);
@@ -52,6 +55,8 @@ read_picks (HsDatabase  *db,
       pick->sex = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       if (sqlite3_column_count (stmt) > 3)
         pick->district_id = sqlite3_column_int64 (stmt, 3);
+      if (sqlite3_column_count (stmt) > 4)
+        pick->local = sqlite3_column_int (stmt, 4) != 0;
       g_ptr_array_add (out, pick);
     }
   if (rc != SQLITE_DONE)
@@ -78,10 +83,24 @@ hs_group_plan_facilities (HsDatabase *db)
 }
 
 GPtrArray *
-hs_group_plan_facilitators (HsDatabase *db)
+hs_group_plan_facilitators (HsDatabase *db,
+                            const char *setting,
+                            gint64      district_id,
+                            gint64      facility_id)
 {
-  return read_picks (db, "SELECT id, full_name, sex FROM facilitator"
-                         " ORDER BY full_name COLLATE NOCASE", NULL, 0, 0, NULL, NULL);
+  g_return_val_if_fail (HS_IS_DATABASE (db), NULL);
+
+  /* A facilitator's home district is often unknown; the groups they ran
+   * say where they work. Any group in the district counts for a community
+   * group, prison ones too: the facilitator travels there already. */
+  return read_picks (db,
+                     "SELECT f.id, f.full_name, f.sex, f.district_id,"
+                     " EXISTS (SELECT 1 FROM group_facilitator gf JOIN hgroup g"
+                     "   ON g.id = gf.group_id WHERE gf.facilitator_id = f.id"
+                     "   AND CASE ?1 WHEN 'prison' THEN g.facility_id = ?3"
+                     "     ELSE g.district_id = ?2 END) AS local"
+                     " FROM facilitator f ORDER BY local DESC, f.full_name COLLATE NOCASE",
+                     setting, district_id, facility_id, NULL, NULL);
 }
 
 GPtrArray *

@@ -13,15 +13,22 @@ typedef struct
   char   *name;
   char   *sex;     /* "F"/"M" for people, NULL for places */
   gint64  district_id;  /* a facility's district; 0 for the rest */
+  gboolean local;       /* a facilitator who works where the group will meet */
 } HsPick;
 
 void       hs_pick_free                (HsPick      *pick);
 
-/* All districts / all correctional facilities / all facilitators, by name:
- * GPtrArrays of HsPick. */
+/* All districts / all correctional facilities, by name: GPtrArrays of HsPick. */
 GPtrArray *hs_group_plan_districts     (HsDatabase  *db);
 GPtrArray *hs_group_plan_facilities    (HsDatabase  *db);
-GPtrArray *hs_group_plan_facilitators  (HsDatabase  *db);
+
+/* All facilitators: first those (marked local) who facilitate or facilitated
+ * a group in @district_id (community) or in @facility_id (prison), then the
+ * others; by name within each part. */
+GPtrArray *hs_group_plan_facilitators  (HsDatabase  *db,
+                                        const char  *setting,
+                                        gint64       district_id,
+                                        gint64       facility_id);
 
 /* Screened people who consented (and did not withdraw), who are in no
  * planned or running group, of @age_band, living in @district_id (community,

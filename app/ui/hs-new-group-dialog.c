@@ -186,9 +186,38 @@ fill_checks (HsNewGroupDialog *self,
       gtk_widget_set_margin_start (check, 12);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "check", check);
+      g_object_set_data (G_OBJECT (row), "local", GINT_TO_POINTER (pick->local));
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
       gtk_list_box_append (list, row);
     }
+}
+
+/* Facilitators who work where the group meets come first; a heading shows
+ * where the others begin. */
+static void
+update_facilitator_header_cb (GtkListBoxRow *row,
+                              GtkListBoxRow *before,
+                              gpointer       user_data)
+{
+  gboolean first_other = before != NULL && g_object_get_data (G_OBJECT (before), "local") != NULL
+                         && g_object_get_data (G_OBJECT (row), "local") == NULL;
+  GtkWidget *label;
+
+  if (!first_other)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+  label = gtk_label_new (_("Other facilitators"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_header (row, label);
 }
 
 static const char *
@@ -208,6 +237,36 @@ chosen_pick (GtkDropDown *drop,
   guint i = gtk_drop_down_get_selected (drop);
 
   return i < picks->len ? ((HsPick *) g_ptr_array_index (picks, i))->id : 0;
+}
+
+/* Reorders the facilitators for the chosen place, keeping who is ticked. */
+static void
+reload_facilitators (HsNewGroupDialog *self,
+                     const char       *setting)
+{
+  g_autoptr(GArray) ticked = checked_ids (self->facilitator_list, self->facilitators, NULL);
+  GPtrArray *facilitators = hs_group_plan_facilitators (self->database, setting,
+                                                        chosen_pick (self->district,
+                                                                     self->districts),
+                                                        chosen_pick (self->facility,
+                                                                     self->facilities));
+  GtkWidget *row;
+  guint i = 0;
+
+  if (facilitators == NULL)
+    return;
+  g_clear_pointer (&self->facilitators, g_ptr_array_unref);
+  self->facilitators = facilitators;
+  fill_checks (self, self->facilitator_list, self->facilitators);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->facilitator_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), i++)
+    {
+      HsPick *pick = g_ptr_array_index (self->facilitators, i);
+
+      for (guint k = 0; k < ticked->len; k++)
+        if (g_array_index (ticked, gint64, k) == pick->id)
+          gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+    }
 }
 
 static void
@@ -232,6 +291,7 @@ reload_candidates (HsNewGroupDialog *self)
       gtk_label_set_text (self->error_label, error->message);
     }
   fill_checks (self, self->member_list, self->candidates);
+  reload_facilitators (self, setting);
   update_counts (self);
 }
 
@@ -366,7 +426,7 @@ build_form (HsNewGroupDialog *self)
   self->facilitator_list = boxed_list ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->facilitator_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Facilitators"), -1);
-  fill_checks (self, self->facilitator_list, self->facilitators);
+  gtk_list_box_set_header_func (self->facilitator_list, update_facilitator_header_cb, NULL, NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->facilitator_list));
 
   gtk_box_append (GTK_BOX (box), heading (_("Members")));
@@ -463,7 +523,7 @@ hs_new_group_dialog_new (GtkWindow  *parent,
   self->database = g_object_ref (database);
   self->districts = hs_group_plan_districts (database);
   self->facilities = hs_group_plan_facilities (database);
-  self->facilitators = hs_group_plan_facilitators (database);
+  self->facilitators = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_pick_free);
   build (self);
   reload_candidates (self);
   return self;
