@@ -543,7 +543,9 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
   HsParticipantRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   gboolean withdrawn = row != NULL && hs_participant_row_get_consent_withdrawn (row);
-  const char *name = row != NULL ? hs_participant_row_get_full_name (row) : NULL;
+  const char *name = hs_participant_display_name (row != NULL
+                                                  ? hs_participant_row_get_full_name (row)
+                                                  : NULL);
 
   if (withdrawn)
     {
@@ -555,7 +557,7 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      gtk_label_set_text (GTK_LABEL (label), name != NULL ? name : "");
+      gtk_label_set_text (GTK_LABEL (label), name);
       gtk_widget_set_tooltip_text (label, NULL);
     }
   if (withdrawn)
