@@ -208,6 +208,9 @@ test_search_query (void)
   g_autofree char *c = hs_participant_search_query ("0788 12 x");
   g_autofree char *d = hs_participant_search_query (" ,; ");
   g_autofree char *e = hs_participant_search_query ("\"x\" OR y*");
+  g_autofree char *f = hs_participant_search_query ("788 123 456");
+  g_autofree char *g = hs_participant_search_query ("+250 788-123");
+  g_autofree char *h = hs_participant_search_query ("7 kigali");
 
   g_assert_cmpstr (a, ==, "\"theogene\"*");
   g_assert_cmpstr (b, ==, "\"mukamana\"* AND \"alice\"*");
@@ -215,6 +218,11 @@ test_search_query (void)
   g_assert_null (d);
   /* FTS5 syntax typed by the user is only words. */
   g_assert_cmpstr (e, ==, "\"x\"* AND \"or\"* AND \"y\"*");
+  /* A number typed without its leading 0 is also looked for as a phone. */
+  g_assert_cmpstr (f, ==, "(\"788123456\"* OR \"250788123456\"*)");
+  g_assert_cmpstr (g, ==, "\"250788123\"*");
+  /* One digit is too little to mean a phone. */
+  g_assert_cmpstr (h, ==, "\"7\"* AND \"kigali\"*");
 }
 
 static char *
@@ -291,6 +299,20 @@ test_list (Fixture       *f,
   names = names_of (model);
   g_assert_cmpstr (names, ==, "Eric Nkusi");
   g_clear_pointer (&names, g_free);
+  /* The whole number as people write it: without its leading 0, with
+   * spaces, with the country code. */
+  {
+    const char *typed[] = { "733000003", "733 000 003", "0733 000 003", "+250733000003",
+                            "+250 733 000 003", "250733000003", "0733000003" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        hs_participant_list_set_search (list, typed[i]);
+        names = names_of (model);
+        g_assert_cmpstr (names, ==, "Eric Nkusi");
+        g_clear_pointer (&names, g_free);
+      }
+  }
   hs_participant_list_set_search (list, "kabeza");
   g_assert_cmpint (g_list_model_get_n_items (model), ==, 4);
   hs_participant_list_set_search (list, "zzz");
@@ -544,7 +566,12 @@ test_erase (Fixture       *f,
   g_clear_object (&p);
   p = hs_participant_load (f->db, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (hs_participant_get_full_name (p), ==, "[erased]");
+  g_assert_cmpstr (hs_participant_get_full_name (p), ==, HS_PARTICIPANT_ERASED_NAME);
+  /* The stored marker is never what the UI shows; a real name is shown as stored. */
+  g_assert_cmpstr (hs_participant_display_name (hs_participant_get_full_name (p)), ==,
+                   "Erased record");
+  g_assert_cmpstr (hs_participant_display_name ("Mukamana Alice"), ==, "Mukamana Alice");
+  g_assert_cmpstr (hs_participant_display_name (NULL), ==, "");
   g_assert_null (hs_participant_get_phone (p));
   g_assert_null (hs_participant_get_national_id (p));
   g_assert_null (hs_participant_get_notes (p));

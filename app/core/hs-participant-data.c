@@ -347,7 +347,7 @@ erase_row (HsDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   /* Stored, not translated: the name column may not be empty. */
-  sqlite3_bind_text (stmt, 3, "[erased]", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, HS_PARTICIPANT_ERASED_NAME, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   return step_done (db, stmt, error);
 }

@@ -100,7 +100,8 @@ all_digits (const char *word)
 }
 
 /* Each word becomes a prefix query; phone numbers are stored as +2507…, so
- * a local 07… is looked for both ways. Digits typed in groups ("0788 123
+ * a local 07… is looked for both ways, and so is 7… (the number typed
+ * without its leading 0: "788123456"). Digits typed in groups ("0788 123
  * 456", an ID with spaces) are one number. Any bytes are accepted: the CLI
  * passes its argument as it came. */
 char *
@@ -150,6 +151,8 @@ hs_participant_search_query (const char *text)
         g_string_append (query, " AND ");
       if (term[0] == '0' && term[1] != '\0' && all_digits (term))
         g_string_append_printf (query, "(\"%s\"* OR \"250%s\"*)", term, term + 1);
+      else if (term[0] == '7' && term[1] != '\0' && all_digits (term))
+        g_string_append_printf (query, "(\"%s\"* OR \"250%s\"*)", term, term);
       else
         g_string_append_printf (query, "\"%s\"*", term);
     }

@@ -1417,6 +1417,14 @@ hs_participant_get_full_name (HsParticipant *self)
 }
 
 const char *
+hs_participant_display_name (const char *full_name)
+{
+  if (g_strcmp0 (full_name, HS_PARTICIPANT_ERASED_NAME) == 0)
+    return C_("participant", "Erased record");
+  return full_name != NULL ? full_name : "";
+}
+
+const char *
 hs_participant_get_sex (HsParticipant *self)
 {
   g_return_val_if_fail (HS_IS_PARTICIPANT (self), NULL);

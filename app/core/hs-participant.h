@@ -74,9 +74,16 @@ gboolean       hs_participant_restore          (HsDatabase            *db,
 gint64         hs_participant_snapshot_get_id  (const HsParticipantSnapshot *snapshot);
 void           hs_participant_snapshot_free    (HsParticipantSnapshot *snapshot);
 
+/* What an erased record's name column holds (the column may not be empty). */
+#define HS_PARTICIPANT_ERASED_NAME "[erased]"
+
 gint64         hs_participant_get_id           (HsParticipant  *self);
 const char    *hs_participant_get_uuid         (HsParticipant  *self);
 const char    *hs_participant_get_full_name    (HsParticipant  *self);
+/* The name to show for a stored @full_name: an erased record keeps the marker
+ * HS_PARTICIPANT_ERASED_NAME, shown as a translated label (exports and figures
+ * keep the stored text). Never NULL. */
+const char    *hs_participant_display_name     (const char     *full_name);
 const char    *hs_participant_get_sex          (HsParticipant  *self);
 int            hs_participant_get_birth_year   (HsParticipant  *self);
 const char    *hs_participant_get_age_band     (HsParticipant  *self);

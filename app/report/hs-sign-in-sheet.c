@@ -9,6 +9,7 @@
 #include "hs-facilitator.h"
 #include "hs-graduation.h"
 #include "hs-group.h"
+#include "hs-participant.h"
 #include "hs-report-file.h"
 #include "hs-report-i18n.h"
 #include "hs-session.h"
@@ -97,7 +98,7 @@ hs_sign_in_sheet_load (HsDatabase  *db,
       HsMemberStanding *s = g_ptr_array_index (members, i);
 
       if (g_str_equal (s->outcome, "ongoing") || g_str_equal (s->outcome, "graduated"))
-        g_ptr_array_add (sheet->names, g_strdup (s->full_name));
+        g_ptr_array_add (sheet->names, g_strdup (hs_participant_display_name (s->full_name)));
     }
   return g_steal_pointer (&sheet);
 }

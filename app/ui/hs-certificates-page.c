@@ -9,6 +9,7 @@
 #include "hs-certificate-print.h"
 #include "hs-certificates-page.h"
 #include "hs-page.h"
+#include "hs-participant.h"
 #include "hs-window.h"
 
 struct _HsCertificatesPage
@@ -254,6 +255,13 @@ on_select_none_button_clicked_cb (HsCertificatesPage *self)
   set_all_selected (self, FALSE);
 }
 
+/* An erased person's name is shown as a translated label. */
+static const char *
+participant_name (HsCertificate *certificate)
+{
+  return hs_participant_display_name (hs_certificate_get_participant_name (certificate));
+}
+
 /* A placeholder serial (not issued yet) is made of dots. */
 static gboolean
 is_issued (HsCertificate *certificate)
@@ -267,7 +275,7 @@ create_graduate_row (HsCertificatesPage *self,
                      gboolean            show_group,
                      gboolean            active)
 {
-  const char *name = hs_certificate_get_participant_name (certificate);
+  const char *name = participant_name (certificate);
   g_autofree char *title = g_markup_escape_text (name, -1);
   g_autofree char *status = is_issued (certificate)
     /* Translators: %s is a certificate serial such as HS-2026-000123. */
@@ -720,7 +728,7 @@ on_verify_row_apply_cb (HsCertificatesPage *self)
       message = g_strdup_printf (_("Valid: %s is the certificate of %s, graduate of “%s” "
                                    "(%s)."),
                                  hs_certificate_get_serial (certificate),
-                                 hs_certificate_get_participant_name (certificate),
+                                 participant_name (certificate),
                                  hs_certificate_get_group_name (certificate), graduated);
     }
   else if (verdict == HS_CERTIFICATE_VOIDED)
@@ -730,7 +738,7 @@ on_verify_row_apply_cb (HsCertificatesPage *self)
       message = g_strdup_printf (_("Not valid: %s, the certificate of %s, was voided on %s "
                                    "(%s)."),
                                  hs_certificate_get_serial (certificate),
-                                 hs_certificate_get_participant_name (certificate), voided,
+                                 participant_name (certificate), voided,
                                  hs_certificate_get_void_reason (certificate));
     }
   else if (verdict == HS_CERTIFICATE_BAD_CHECK)
@@ -794,7 +802,7 @@ on_void_button_clicked_cb (HsCertificatesPage *self)
                                   _("%s, the certificate of %s, will no longer verify as "
                                     "valid. It stays in the register with the reason."),
                                   hs_certificate_get_serial (certificate),
-                                  hs_certificate_get_participant_name (certificate));
+                                  participant_name (certificate));
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. name misspelt"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -844,7 +852,7 @@ column_text (HsCertificate *certificate,
     case COLUMN_SERIAL:
       return g_strdup (hs_certificate_get_serial (certificate));
     case COLUMN_NAME:
-      return g_strdup (hs_certificate_get_participant_name (certificate));
+      return g_strdup (participant_name (certificate));
     case COLUMN_GROUP:
       return g_strdup (hs_certificate_get_group_name (certificate));
     case COLUMN_ISSUED:

@@ -113,8 +113,8 @@ static char *
 describe_person (HsParticipantMatch *person)
 {
   /* Translators: a possible duplicate: name, birth year, district. */
-  return g_strdup_printf (_("%s, born %d, %s"), person->full_name, person->birth_year,
-                          person->district);
+  return g_strdup_printf (_("%s, born %d, %s"), hs_participant_display_name (person->full_name),
+                          person->birth_year, person->district);
 }
 
 static void
@@ -169,7 +169,8 @@ make_person_line (HsDuplicatesDialog *self,
 {
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *text = describe_person (person);
-  g_autofree char *open_name = g_strdup_printf (_("Open the record of %s"), person->full_name);
+  g_autofree char *open_name = g_strdup_printf (_("Open the record of %s"),
+                                                hs_participant_display_name (person->full_name));
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *open;
 
@@ -194,10 +195,11 @@ make_pair_row (HsDuplicatesDialog *self,
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *reason = gtk_label_new (first->reason);
   GtkWidget *row = gtk_list_box_row_new ();
-  g_autofree char *merge_name = g_strdup_printf (_("Merge %s and %s"), first->full_name,
-                                                 second->full_name);
+  const char *first_name = hs_participant_display_name (first->full_name);
+  const char *second_name = hs_participant_display_name (second->full_name);
+  g_autofree char *merge_name = g_strdup_printf (_("Merge %s and %s"), first_name, second_name);
   g_autofree char *distinct_name = g_strdup_printf (_("%s and %s are not the same person"),
-                                                    first->full_name, second->full_name);
+                                                    first_name, second_name);
 
   gtk_label_set_xalign (GTK_LABEL (reason), 0);
   gtk_widget_add_css_class (reason, "heading");

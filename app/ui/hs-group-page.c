@@ -166,9 +166,10 @@ fill_grid (HsGroupPage *self)
   for (guint m = 0; m < grid->members->len; m++)
     {
       HsMemberStanding *member = g_ptr_array_index (grid->members, m);
+      const char *name = hs_participant_display_name (member->full_name);
       GtkWidget *why;
 
-      gtk_grid_attach (self->grid, grid_label (member->full_name, NULL), 0, 1 + m, 1, 1);
+      gtk_grid_attach (self->grid, grid_label (name, NULL), 0, 1 + m, 1, 1);
       for (guint s = 0; s < n_sessions; s++)
         {
           const char *mark = hs_attendance_grid_get (grid, m, s);
@@ -492,7 +493,8 @@ show_at_risk (HsGroupPage *self)
       if (!g_str_equal (s->outcome, "ongoing")
           || (s->standing != HS_STANDING_AT_RISK && s->standing != HS_STANDING_UNREACHABLE))
         continue;
-      line = g_markup_printf_escaped ("\n<b>%s</b>: %s", s->full_name, s->explanation);
+      line = g_markup_printf_escaped ("\n<b>%s</b>: %s", hs_participant_display_name (s->full_name),
+                                      s->explanation);
       g_string_append (text, line);
       n++;
     }
@@ -721,7 +723,9 @@ on_close_button_clicked_cb (GtkButton   *button,
       line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       /* The name, and under it why the rule proposes what it does. */
       name = gtk_label_new (NULL);
-      markup = g_markup_printf_escaped ("%s\n<small>%s</small>", s->full_name, s->explanation);
+      markup = g_markup_printf_escaped ("%s\n<small>%s</small>",
+                                        hs_participant_display_name (s->full_name),
+                                        s->explanation);
       gtk_label_set_markup (GTK_LABEL (name), markup);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
@@ -730,7 +734,8 @@ on_close_button_clicked_cb (GtkButton   *button,
       row->outcome = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (outcome_labels));
       gtk_drop_down_set_selected (row->outcome, g_str_equal (row->proposed, "graduated") ? 0 : 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->outcome),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, s->full_name, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hs_participant_display_name (s->full_name), -1);
       reason = gtk_entry_new ();
       gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason, if you change it"));
       row->reason = GTK_ENTRY (reason);

@@ -189,7 +189,8 @@ update_at_risk (HsGroupsPage *self)
   for (guint i = 0; i < at_risk->len; i++)
     {
       HsMemberStanding *s = g_ptr_array_index (at_risk, i);
-      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b> (%s): %s\n", s->full_name,
+      g_autofree char *line = g_markup_printf_escaped ("<b>%s</b> (%s): %s\n",
+                                                       hs_participant_display_name (s->full_name),
                                                        s->group_name, s->explanation);
       g_string_append (text, line);
     }

@@ -574,11 +574,12 @@ on_member_search_changed_cb (GtkSearchEntry    *entry,
   for (guint i = 0; i < found->len; i++)
     {
       const HsLivelihoodMember *person = g_ptr_array_index (found, i);
+      const char *name = hs_participant_display_name (person->full_name);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *label = g_strdup_printf (_("Add %s"), person->full_name);
+      g_autofree char *label = g_strdup_printf (_("Add %s"), name);
       GtkWidget *add = icon_button_new ("list-add-symbolic", label);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->full_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), person->district ?: "");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -615,11 +616,12 @@ add_members (HsLivelihoodsPage *self)
   for (guint i = 0; i < members->len; i++)
     {
       const HsLivelihoodMember *member = g_ptr_array_index (members, i);
+      const char *name = hs_participant_display_name (member->full_name);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *label = g_strdup_printf (_("Remove %s from the group"), member->full_name);
+      g_autofree char *label = g_strdup_printf (_("Remove %s from the group"), name);
       GtkWidget *remove = icon_button_new ("list-remove-symbolic", label);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->full_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), member->district ?: "");
       g_object_set_data (G_OBJECT (remove), "hs-id",
                          GINT_TO_POINTER ((int) member->participant_id));
@@ -984,12 +986,13 @@ fill_tvet (HsLivelihoodsPage  *self,
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tvet->full_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     hs_participant_display_name (tvet->full_name));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       {
-        g_autofree char *edit_label = g_strdup_printf (_("Edit the training of %s"),
-                                                       tvet->full_name);
+        const char *name = hs_participant_display_name (tvet->full_name);
+        g_autofree char *edit_label = g_strdup_printf (_("Edit the training of %s"), name);
         GtkWidget *edit = icon_button_new ("document-edit-symbolic", edit_label);
 
         g_object_set_data (G_OBJECT (edit), "hs-id", GINT_TO_POINTER ((int) tvet->id));
@@ -1047,15 +1050,16 @@ on_trainee_search_changed_cb (GtkSearchEntry    *entry,
   for (guint i = 0; i < found->len; i++)
     {
       const HsLivelihoodMember *person = g_ptr_array_index (found, i);
+      const char *name = hs_participant_display_name (person->full_name);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *label = g_strdup_printf (_("Choose %s"), person->full_name);
+      g_autofree char *label = g_strdup_printf (_("Choose %s"), name);
       GtkWidget *choose = icon_button_new ("object-select-symbolic", label);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->full_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), person->district ?: "");
       g_object_set_data (G_OBJECT (choose), "hs-id",
                          GINT_TO_POINTER ((int) person->participant_id));
-      g_object_set_data_full (G_OBJECT (choose), "hs-name", g_strdup (person->full_name),
+      g_object_set_data_full (G_OBJECT (choose), "hs-name", g_strdup (name),
                               g_free);
       g_signal_connect (choose, "clicked", G_CALLBACK (on_trainee_chosen_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
@@ -1185,7 +1189,8 @@ show_tvet_form (HsLivelihoodsPage *self)
     { _("Notes"), tvet->notes },
   };
   g_autofree char *title = tvet->full_name != NULL
-                           ? g_strdup_printf (_("Vocational training of %s"), tvet->full_name)
+                           ? g_strdup_printf (_("Vocational training of %s"),
+                                             hs_participant_display_name (tvet->full_name))
                            : g_strdup (_("Training"));
 
   clear_box (self->tvet_form_box);

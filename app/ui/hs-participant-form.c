@@ -420,7 +420,11 @@ write_field (HsParticipantForm *self,
         g_autofree char *text = NULL;
 
         g_object_get (p, spec->property, &text, NULL);
-        gtk_editable_set_text (GTK_EDITABLE (field->input), text != NULL ? text : "");
+        /* An erased record's sections are insensitive: the label is never saved. */
+        if (hs_participant_get_erased (p) != NULL)
+          gtk_editable_set_text (GTK_EDITABLE (field->input), hs_participant_display_name (text));
+        else
+          gtk_editable_set_text (GTK_EDITABLE (field->input), text != NULL ? text : "");
       }
       break;
     case FIELD_YEAR:
@@ -654,7 +658,7 @@ update_notice (HsParticipantForm *self)
 static void
 update_title (HsParticipantForm *self)
 {
-  const char *name = hs_participant_get_full_name (self->participant);
+  const char *name = hs_participant_display_name (hs_participant_get_full_name (self->participant));
   gboolean saved = hs_participant_get_id (self->participant) != 0;
 
   gtk_label_set_text (self->title_label, saved && name != NULL ? name : _("New Participant"));
@@ -855,13 +859,14 @@ ask_about_duplicates (HsParticipantForm *self,
   g_autoptr(GString) body = g_string_new (_("These records may be the same person:"));
   g_autofree char *open = NULL;
   g_autofree char *merge = NULL;
+  const char *first_name;
   GtkWidget *dialog;
 
   for (guint i = 0; i < matches->len; i++)
     {
       HsParticipantMatch *m = g_ptr_array_index (matches, i);
 
-      g_string_append_printf (body, "\n• %s", m->full_name);
+      g_string_append_printf (body, "\n• %s", hs_participant_display_name (m->full_name));
       if (m->birth_year != 0)
         g_string_append_printf (body, _(", born %d"), m->birth_year);
       if (m->district != NULL)
@@ -871,8 +876,9 @@ ask_about_duplicates (HsParticipantForm *self,
   g_string_append (body, "\n\n");
   g_string_append (body, _("Merging adds what you typed to the recorded person where their "
                            "record is empty; nothing already recorded is replaced."));
-  open = g_strdup_printf (_("_Open %s"), first->full_name);
-  merge = g_strdup_printf (_("_Merge into %s"), first->full_name);
+  first_name = hs_participant_display_name (first->full_name);
+  open = g_strdup_printf (_("_Open %s"), first_name);
+  merge = g_strdup_printf (_("_Merge into %s"), first_name);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Already Recorded?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -279,6 +279,31 @@ on_scope_clear_clicked_cb (HsParticipantsPage *self)
   hs_participants_page_set_scope (self, NULL, NULL, NULL, 0, NULL, NULL);
 }
 
+/* GTK 4.8 counts a hidden column's width in the width the columns need, so
+ * with three columns hidden there seemed to be no spare width for the name
+ * column to take: it sat empty right of the last column. A hidden column
+ * is made 0 wide, and gets back its width (the user may have resized it). */
+static void
+set_column_shown (GtkColumnViewColumn *column,
+                  gboolean             shown)
+{
+  int hidden_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hs-width"));
+
+  if (shown == gtk_column_view_column_get_visible (column))
+    return;
+  if (shown)
+    {
+      gtk_column_view_column_set_fixed_width (column, hidden_width);
+    }
+  else
+    {
+      hidden_width = gtk_column_view_column_get_fixed_width (column);
+      g_object_set_data (G_OBJECT (column), "hs-width", GINT_TO_POINTER (hidden_width));
+      gtk_column_view_column_set_fixed_width (column, 0);
+    }
+  gtk_column_view_column_set_visible (column, shown);
+}
+
 /* The form takes room only while a record is open. Beside it, the list
  * drops the columns the record shows itself (setting, group, outcome), so
  * that the others fit in a window of the default size. */
@@ -288,9 +313,9 @@ set_form_shown (HsParticipantsPage *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->form), shown);
   gtk_widget_set_visible (self->form_separator, shown);
-  gtk_column_view_column_set_visible (self->setting_column, !shown);
-  gtk_column_view_column_set_visible (self->group_column, !shown);
-  gtk_column_view_column_set_visible (self->outcome_column, !shown);
+  set_column_shown (self->setting_column, !shown);
+  set_column_shown (self->group_column, !shown);
+  set_column_shown (self->outcome_column, !shown);
 }
 
 static void
@@ -543,7 +568,9 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
   HsParticipantRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   gboolean withdrawn = row != NULL && hs_participant_row_get_consent_withdrawn (row);
-  const char *name = row != NULL ? hs_participant_row_get_full_name (row) : NULL;
+  const char *name = hs_participant_display_name (row != NULL
+                                                  ? hs_participant_row_get_full_name (row)
+                                                  : NULL);
 
   if (withdrawn)
     {
@@ -555,7 +582,7 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      gtk_label_set_text (GTK_LABEL (label), name != NULL ? name : "");
+      gtk_label_set_text (GTK_LABEL (label), name);
       gtk_widget_set_tooltip_text (label, NULL);
     }
   if (withdrawn)

@@ -6,6 +6,7 @@
 #include "hs-graduation.h"
 #include "hs-group.h"
 #include "hs-membership.h"
+#include "hs-participant.h"
 #include "hs-roll-call.h"
 #include "hs-schedule.h"
 #include "hs-session.h"
@@ -433,7 +434,7 @@ hs_roll_call_load (HsRollCall  *self,
         continue;
       member = g_new0 (Member, 1);
       member->participant_id = s->participant_id;
-      member->name = g_strdup (s->full_name);
+      member->name = g_strdup (hs_participant_display_name (s->full_name));
       member->mark = g_steal_pointer (&mark);
       g_ptr_array_add (self->members, member);
       gtk_list_box_append (self->list_box, create_row (self, member, self->members->len - 1));
