@@ -12,7 +12,7 @@ import time
 
 import pyatspi
 
-from smoke import (Failure, Run, Skip, find_all, graduates_figure, text_of, wait_for,
+from smoke import (Failure, Run, Skip, find_all, graduates_figure, labels, text_of, wait_for,
                    quit_with_ctrl_q)
 
 DEMO_TITLE = 'Healing Spaces — Demo'
@@ -158,6 +158,57 @@ def test_bar_opens_participants(app, frame):
     sidebar.querySelection().selectChild(0)
 
 
+def scroll_into_view(chart, bottom=680, top=60):
+    """Scrolls the dashboard until the whole of @chart is in the window."""
+    for _ in range(30):
+        extents = chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if extents.y + extents.height > bottom:
+            button = '5'
+        elif extents.y < top:
+            button = '4'
+        else:
+            return extents
+        subprocess.run(['xdotool', 'mousemove', '600', '400', 'click', button], check=True)
+        time.sleep(0.2)
+    raise Failure('the chart stays out of the window: %r' % (extents,))
+
+
+SCOPE = 'Narrowed to the chart’s bar: Genocide convicts'
+
+
+def test_category_bar_narrows(app, frame):
+    """A category bar lists exactly its 133 graduates; the round button widens the list again."""
+    chart = wait_for('the category chart', lambda: [
+        image for image in find_all(frame, pyatspi.ROLE_IMAGE)
+        if image.name.startswith('Graduates by participant category.')])[0]
+    if 'Genocide convicts: 133' not in chart.name:
+        raise Failure('the category chart does not say 133 Genocide convicts: %r' % chart.name)
+    extents = scroll_into_view(chart)
+    print('# category chart at %d,%d %dx%d' % (extents.x, extents.y, extents.width,
+                                                extents.height), flush=True)
+    # Seven bars, Genocide convicts the fourth: its middle is the middle of
+    # the plot, a little right of the chart's (the value axis takes the
+    # left). 133 of 250 fills half the plot's height above the category
+    # names, which take the lowest fifth of the chart.
+    x = extents.x + int(extents.width * 0.52)
+    y = extents.y + int(extents.height * 0.70)
+    subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
+    wait_for('133 participants listed', lambda: '133 participants' in labels(frame))
+    wait_for('the narrowing written above the list', lambda: SCOPE in labels(frame))
+    clear = wait_for('the Show the whole list again button',
+                     lambda: buttons(frame, 'Show the whole list again'))
+    clear[0].queryAction().doAction(0)
+    # The outcome filter stays on Graduated: every graduate, not only the bar's.
+    wait_for('836 participants listed', lambda: '836 participants' in labels(frame))
+    wait_for('the narrowing gone', lambda: not any(
+        text.startswith('Narrowed to') for text in labels(frame)))
+    sidebar = find_all(frame, pyatspi.ROLE_LIST, 'Sections')[0]
+    sidebar.querySelection().selectChild(0)
+    wait_for('the dashboard again', lambda: any(
+        image.name.startswith('Graduates by participant category.')
+        for image in find_all(frame, pyatspi.ROLE_IMAGE)))
+
+
 def choose(frame, name, keys):
     """Opens the drop-down named @name and picks an item with @keys."""
     combo = wait_for('the %s drop-down' % name,
@@ -202,7 +253,7 @@ def test_reports(app, frame):
 
 
 TESTS = [test_dashboard_charts, test_district_filter, test_bar_opens_participants,
-         test_presentation, test_autoplay, test_reports]
+         test_category_bar_narrows, test_presentation, test_autoplay, test_reports]
 
 
 def main():
