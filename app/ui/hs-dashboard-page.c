@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hs-dashboard-page"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "hs-chart-export-dialog.h"
@@ -660,6 +661,21 @@ on_filter_changed_cb (HsDashboardPage *self)
     start_load (self);
 }
 
+/* Whether @from – @to are whole months: a month or quarter bar that the
+ * filter's period does not cut. */
+static gboolean
+whole_months (const char *from,
+              const char *to)
+{
+  int from_year, from_month, from_day, to_year, to_month, to_day;
+
+  return from != NULL && to != NULL
+         && sscanf (from, "%4d-%2d-%2d", &from_year, &from_month, &from_day) == 3
+         && sscanf (to, "%4d-%2d-%2d", &to_year, &to_month, &to_day) == 3
+         && from_day == 1 && to_month >= 1 && to_month <= 12
+         && to_day == g_date_get_days_in_month (to_month, to_year);
+}
+
 /* What the participants page's own filters cannot say about a bar — the
  * period, the approach, a month, a category or a prison — narrows its list
  * too, and is written above it. */
@@ -678,7 +694,15 @@ set_item_scope (HsParticipantsPage *page,
   gint64 facility_id;
 
   hs_chart_data_item_scope (data, index, &from, &to, &facility_id, &category);
-  if ((period = hs_chart_period_text (language, from, to)) != NULL)
+  if (data->kind == HS_CHART_KIND_TREND && whole_months (from, to))
+    {
+      /* "graduated in May 2024", as the bar is named, rather than
+       * "graduated 1 May 2024 – 31 May 2024". */
+      period = hs_chart_item_label (data, g_ptr_array_index (data->items, index), language);
+      /* TRANSLATORS: %s is a month or a quarter of a year: "May 2024", "Q2 2024". */
+      g_ptr_array_add (parts, g_strdup_printf (_("graduated in %s"), period));
+    }
+  else if ((period = hs_chart_period_text (language, from, to)) != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("graduated %s"), period));
   if (data->filter.approach != NULL)
     g_ptr_array_add (parts, g_strdup (hs_group_approach_label (data->filter.approach)));

@@ -12,7 +12,7 @@ import time
 
 import pyatspi
 
-from smoke import (Failure, Run, Skip, find_all, graduates_figure, text_of, wait_for,
+from smoke import (Failure, Run, Skip, find_all, graduates_figure, labels, text_of, wait_for,
                    quit_with_ctrl_q)
 
 DEMO_TITLE = 'Healing Spaces — Demo'
@@ -158,6 +158,78 @@ def test_bar_opens_participants(app, frame):
     sidebar.querySelection().selectChild(0)
 
 
+def scroll_into_view(chart, bottom=680, top=60):
+    """Scrolls the dashboard until the whole of @chart is in the window."""
+    for _ in range(30):
+        extents = chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if extents.y + extents.height > bottom:
+            button = '5'
+        elif extents.y < top:
+            button = '4'
+        else:
+            return extents
+        subprocess.run(['xdotool', 'mousemove', '600', '400', 'click', button], check=True)
+        time.sleep(0.2)
+    raise Failure('the chart stays out of the window: %r' % (extents,))
+
+
+def click_bar(frame, title, across, down):
+    """Clicks the chart named @title at @across of its width, @down of its height."""
+    chart = wait_for('the chart %r' % title, lambda: [
+        image for image in find_all(frame, pyatspi.ROLE_IMAGE)
+        if image.name.startswith(title + '.')])[0]
+    extents = scroll_into_view(chart)
+    print('# %s at %d,%d %dx%d' % (title, extents.x, extents.y, extents.width, extents.height),
+          flush=True)
+    x = extents.x + int(extents.width * across)
+    y = extents.y + int(extents.height * down)
+    subprocess.run(['xdotool', 'mousemove', str(x), str(y), 'click', '1'], check=True)
+    return chart
+
+
+def widen_and_go_back(frame, count):
+    """The round button shows the whole list again; then back to the dashboard."""
+    clear = wait_for('the Show the whole list again button',
+                     lambda: buttons(frame, 'Show the whole list again'))
+    clear[0].queryAction().doAction(0)
+    # The outcome filter stays on Graduated: every graduate, not only the bar's.
+    wait_for(count + ' listed', lambda: count in labels(frame))
+    wait_for('the narrowing gone', lambda: not any(
+        text.startswith('Narrowed to') for text in labels(frame)))
+    sidebar = find_all(frame, pyatspi.ROLE_LIST, 'Sections')[0]
+    sidebar.querySelection().selectChild(0)
+
+
+def test_category_bar_narrows(app, frame):
+    """A category bar lists exactly its 133 graduates; the round button widens the list again."""
+    # Seven bars, Genocide convicts the fourth: its middle is the middle of
+    # the plot, a little right of the chart's (the value axis takes the
+    # left). 133 of 250 fills half the plot's height above the category
+    # names, which take the lowest fifth of the chart.
+    chart = click_bar(frame, 'Graduates by participant category', 0.52, 0.70)
+    if 'Genocide convicts: 133' not in chart.name:
+        raise Failure('the category chart does not say 133 Genocide convicts: %r' % chart.name)
+    wait_for('133 participants listed', lambda: '133 participants' in labels(frame))
+    wait_for('the narrowing written above the list', lambda: (
+        'Narrowed to the chart’s bar: Genocide convicts' in labels(frame)))
+    widen_and_go_back(frame, '836 participants')
+
+
+def test_month_bar_narrows(app, frame):
+    """A month bar lists exactly the 515 who graduated in May 2024, and says so."""
+    # Six months, May the first: its middle at a seventh of the width (the
+    # value axis takes the left); 515 of 600 fills most of the plot.
+    chart = click_bar(frame, 'Graduates over time', 0.137, 0.70)
+    # Month names keep to their year with a no-break space.
+    if 'May 2024: 515' not in ' '.join(chart.name.split()):
+        raise Failure('the trend chart does not say 515 in May 2024: %r' % chart.name)
+    wait_for('515 participants listed', lambda: '515 participants' in labels(frame))
+    wait_for('the month written above the list', lambda: (
+        'Narrowed to the chart’s bar: graduated in May 2024'
+        in [' '.join(text.split()) for text in labels(frame)]))
+    widen_and_go_back(frame, '836 participants')
+
+
 def choose(frame, name, keys):
     """Opens the drop-down named @name and picks an item with @keys."""
     combo = wait_for('the %s drop-down' % name,
@@ -202,6 +274,7 @@ def test_reports(app, frame):
 
 
 TESTS = [test_dashboard_charts, test_district_filter, test_bar_opens_participants,
+         test_category_bar_narrows, test_month_bar_narrows,
          test_presentation, test_autoplay, test_reports]
 
 
