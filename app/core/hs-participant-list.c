@@ -452,18 +452,27 @@ hs_participant_list_reload (HsParticipantList *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
 }
 
+/* Sets *@field to @value ("" counts as NULL); whether it changed. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
 static void
 replace_string (HsParticipantList  *self,
                 char              **field,
                 const char         *value)
 {
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  hs_participant_list_reload (self);
+  if (set_string (field, value))
+    hs_participant_list_reload (self);
 }
 
 void
@@ -533,14 +542,6 @@ hs_participant_list_set_outcome (HsParticipantList *self,
   replace_string (self, &self->outcome, outcome);
 }
 
-static void
-take_scope_string (char       **field,
-                   const char  *value)
-{
-  g_free (*field);
-  *field = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
-}
-
 void
 hs_participant_list_set_scope (HsParticipantList *self,
                                const char        *from,
@@ -549,14 +550,20 @@ hs_participant_list_set_scope (HsParticipantList *self,
                                gint64             facility_id,
                                const char        *category)
 {
+  gboolean changed = FALSE;
+
   g_return_if_fail (HS_IS_PARTICIPANT_LIST (self));
 
-  take_scope_string (&self->from, from);
-  take_scope_string (&self->to, to);
-  take_scope_string (&self->approach, approach);
-  take_scope_string (&self->category, category);
+  /* One count for the whole scope, and none when it stays as it was (a
+   * bar of the district chart clears a scope that is already clear). */
+  changed |= set_string (&self->from, from);
+  changed |= set_string (&self->to, to);
+  changed |= set_string (&self->approach, approach);
+  changed |= set_string (&self->category, category);
+  changed |= self->facility_id != facility_id;
   self->facility_id = facility_id;
-  hs_participant_list_reload (self);
+  if (changed)
+    hs_participant_list_reload (self);
 }
 
 void

@@ -26,7 +26,8 @@ struct _HsParticipantsPage
   HsParticipantSnapshot *deleted;
   /* The column whose sorter GTK asked first, found by probing. */
   int                 probed_column;
-  /* set_database() is setting the list up: it is attached once, at the end. */
+  /* set_database() or show_matching() is setting the list up: it is
+   * attached once, at the end. */
   gboolean            setting_up;
   /* The list was just made and counted: the reload that follows at once
    * (hs_window_show_section) has nothing to add. */
@@ -238,6 +239,9 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
     if (g_str_equal (self->districts[i], district))
       district_position = i + 1;
 
+  /* Each filter's change reattaches the list, about a second at a million
+   * people: the list is attached once, when all are set. */
+  self->setting_up = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->district_filter, district_position);
   gtk_drop_down_set_selected (self->sex_filter,
@@ -250,6 +254,7 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
   gtk_drop_down_set_selected (self->outcome_filter,
                               value_position (outcome_values, G_N_ELEMENTS (outcome_values),
                                               outcome));
+  self->setting_up = FALSE;
   on_filter_changed_cb (self);
 }
 
@@ -265,7 +270,7 @@ hs_participants_page_set_scope (HsParticipantsPage *self,
   g_return_if_fail (HS_IS_PARTICIPANTS_PAGE (self));
 
   gtk_label_set_text (self->scope_label, description != NULL ? description : "");
-  gtk_widget_set_visible (self->scope_bar, description != NULL);
+  gtk_widget_set_visible (self->scope_bar, description != NULL && self->list != NULL);
   if (self->list == NULL)
     return;
   detach_list (self);
@@ -665,6 +670,8 @@ set_database (HsParticipantsPage *self,
   /* The old list goes now, and the new one is attached once its filters,
    * search and sort are set: not once per setting. */
   gtk_single_selection_set_model (self->selection, NULL);
+  /* A new file's list is not narrowed to a chart's bar. */
+  gtk_widget_set_visible (self->scope_bar, FALSE);
   self->list = hs_participant_list_new (database);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
