@@ -663,7 +663,6 @@ hs_participant_merge_new (HsDatabase     *db,
                                           "screening-date", "trauma-level", "screening-needs",
                                           "screener", "consent-date", "consent-given-by",
                                           "consent-withdrawn", "notes", NULL };
-  static const char * const numbers[] = { "birth-year", "district-id", NULL };
   g_autoptr(HsParticipant) target = NULL;
 
   g_return_val_if_fail (HS_IS_DATABASE (db), FALSE);
@@ -687,22 +686,10 @@ hs_participant_merge_new (HsDatabase     *db,
       if ((have == NULL || *have == '\0') && value != NULL && *value != '\0')
         g_object_set (target, strings[i], value, NULL);
     }
-  for (guint i = 0; numbers[i] != NULL; i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fresh), numbers[i]);
-      g_auto(GValue) have = G_VALUE_INIT;
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_auto(GValue) as_int64 = G_VALUE_INIT;
-
-      g_value_init (&have, pspec->value_type);
-      g_value_init (&value, pspec->value_type);
-      g_value_init (&as_int64, G_TYPE_INT64);
-      g_object_get_property (G_OBJECT (target), numbers[i], &have);
-      g_object_get_property (G_OBJECT (fresh), numbers[i], &value);
-      g_value_transform (&have, &as_int64);
-      if (g_value_get_int64 (&as_int64) == 0)
-        g_object_set_property (G_OBJECT (target), numbers[i], &value);
-    }
+  if (hs_participant_get_birth_year (target) == 0)
+    g_object_set (target, "birth-year", hs_participant_get_birth_year (fresh), NULL);
+  if (hs_participant_get_district_id (target) == 0)
+    g_object_set (target, "district-id", hs_participant_get_district_id (fresh), NULL);
   if (!hs_participant_get_is_prisoner (target) && hs_participant_get_is_prisoner (fresh))
     g_object_set (target, "is-prisoner", TRUE,
                   "facility-id", hs_participant_get_facility_id (fresh), NULL);
