@@ -139,8 +139,33 @@ def test_back_up_and_restore(app):
         raise Failure('check of the restored file: %s' % check.stderr)
 
 
+# GTK 4.8's own file chooser now and then warns "Trying to snapshot GtkButton
+# ... without a current allocation" as it opens (one CI run in about thirty:
+# the app aborted under fatal-warnings before the chooser showed). This test
+# drives that chooser twice, so warnings are not fatal here; criticals still
+# are, and every other warning still fails the test (check_warnings).
+KNOWN_GTK_WARNINGS = ('Trying to snapshot',)
+
+
+def check_warnings():
+    for path in glob.glob(os.path.join(TMP, 'app-*.log')):
+        with open(path, errors='replace') as log:
+            for line in log:
+                if 'WARNING **' in line and not any(k in line for k in KNOWN_GTK_WARNINGS):
+                    raise Failure('the app warned: %s' % line.strip())
+
+
+def test_backups(app):
+    os.environ['HS_G_DEBUG_OVERRIDE'] = 'gc-friendly,fatal-criticals'
+    try:
+        test_back_up_and_restore(app)
+    finally:
+        del os.environ['HS_G_DEBUG_OVERRIDE']
+    check_warnings()
+
+
 def main():
-    return run_one('backups: back up from the menu, restore from the damaged-database page', test_back_up_and_restore)
+    return run_one('backups: back up from the menu, restore from the damaged-database page', test_backups)
 
 
 if __name__ == '__main__':
