@@ -548,7 +548,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Each test gets its own cache folder: the clean-close marks live there,
+   * and the other test programs, running in parallel, rewrite theirs in the
+   * shared one at any moment. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
