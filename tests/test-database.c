@@ -544,6 +544,55 @@ test_reader (Fixture       *f,
   g_object_unref (db);
 }
 
+/* Many closing at once (the app and the CLI, say) each keep their mark. */
+static gpointer
+open_and_close (gpointer data)
+{
+  const char *path = data;
+
+  for (int i = 0; i < 10; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = g_strdup_printf ("Office %d", i);
+      HsDatabase *db = hs_database_open (path, &error);
+
+      g_assert_no_error (error);
+      /* A write, so that each close leaves the file as it was not before. */
+      g_assert_true (hs_database_set_setting (db, "org.name", value, &error));
+      g_object_unref (db);
+    }
+  return NULL;
+}
+
+static void
+test_clean_close_concurrent (Fixture       *f,
+                             gconstpointer  data)
+{
+  enum { N = 8 };
+  char *paths[N];
+  GThread *threads[N];
+
+  for (int i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("closing-%d.db", i);
+
+      paths[i] = g_build_filename (f->dir, name, NULL);
+    }
+  for (int i = 0; i < N; i++)
+    threads[i] = g_thread_new ("closer", open_and_close, paths[i]);
+  for (int i = 0; i < N; i++)
+    g_thread_join (threads[i]);
+  for (int i = 0; i < N; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HsDatabase) db = hs_database_open (paths[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_false (_hs_database_checked_on_open (db));
+      g_free (paths[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -563,6 +612,7 @@ main (int    argc,
   ADD ("/database/open/truncated-refused", test_truncated_refused);
   ADD ("/database/open/wrong-file-refused", test_wrong_file_refused);
   ADD ("/database/open/check-after-clean-close", test_check_after_clean_close);
+  ADD ("/database/open/clean-close-concurrent", test_clean_close_concurrent);
   ADD ("/database/setting/audited", test_setting_audited);
   ADD ("/database/check/foreign-keys", test_check_file);
   ADD ("/database/audit/append-only", test_audit_append_only);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "hs-database-private.h"
@@ -85,11 +86,20 @@ record_clean_close (const char *path)
   g_autofree char *dir = g_path_get_dirname (marker);
   g_autoptr(GKeyFile) keys = g_key_file_new ();
   g_autofree char *identity = file_identity (path);
+  g_autofree char *lock_path = g_strconcat (marker, ".lock", NULL);
   g_autofree char *data = NULL;
   gsize length;
+  int lock;
 
   if (identity == NULL || g_mkdir_with_parents (dir, 0700) != 0)
     return;
+  /* The app and the CLI may close at the same moment: the marks are read,
+   * changed and written back under a lock, so that neither loses the
+   * other's. Without the lock it still works, at worst with one more check. */
+  lock = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock >= 0)
+    while (flock (lock, LOCK_EX) != 0 && errno == EINTR)
+      ;
   if (g_key_file_load_from_file (keys, marker, G_KEY_FILE_NONE, NULL))
     {
       g_auto(GStrv) paths = g_key_file_get_keys (keys, "clean-close", NULL, NULL);
@@ -103,6 +113,8 @@ record_clean_close (const char *path)
   data = g_key_file_to_data (keys, &length, NULL);
   /* Best effort: without the mark the next open checks the file. */
   g_file_set_contents_full (marker, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+  if (lock >= 0)
+    close (lock);  /* and the lock with it */
 }
 
 static void
