@@ -397,9 +397,11 @@ def run_tests(tests, on_failure=None):
     for number, test in enumerate(tests, 1):
         run = Run()
         description = '%s - %s' % (test.__name__, test.__doc__.splitlines()[0])
+        started = time.monotonic()
         try:
             test(run)
             print('ok %d %s' % (number, description))
+            print('# %.1f s' % (time.monotonic() - started))
         except Skip as skip:
             print('ok %d %s # SKIP %s' % (number, description, skip))
         except Exception as error:
