@@ -809,6 +809,16 @@ draw_middle (Page          *page,
   total = layout_height (title) + (title_second ? layout_height (title_second) : 0)
           + layout_height (intro_layout) + layout_height (name) + layout_height (body)
           + (body_en ? layout_height (body_en) + gap / 2 : 0) + 5 * gap;
+  /* Room to spare (the tall portrait page has much) opens the gaps a
+   * little, up to twice, rather than leaving one empty band above and
+   * one below. */
+  if (bottom - top > total)
+    {
+      double gaps = body_en ? 5.5 : 5, wider = MIN ((bottom - top - total) * 0.4 / gaps, gap);
+
+      total += wider * gaps;
+      gap += wider;
+    }
   y = top + MAX (0, (bottom - top - total) / 2);
 
   set_rgb (cr, &green);
