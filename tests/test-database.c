@@ -557,7 +557,7 @@ open_and_close (gpointer data)
       HsDatabase *db = hs_database_open (path, &error);
 
       g_assert_no_error (error);
-      /* A write, so that each close leaves the file as it was not before. */
+      /* A write: each close then has a new mark to record. */
       g_assert_true (hs_database_set_setting (db, "org.name", value, &error));
       g_object_unref (db);
     }
