@@ -458,6 +458,29 @@ pdf_text (const char *path)
   return g_steal_pointer (&out);
 }
 
+/* The chart in Kinyarwanda stays inside a 1920×1080, an A4 and a small
+ * surface; returns the text of its PDF (NULL without pdftotext). */
+static char *
+rw_inside_then_pdf_text (HsChartData *data,
+                         const char  *name)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  HsChartStyle style;
+
+  hs_chart_style_init (&style);
+  style.language = "rw";
+  assert_inside (data, &style, 1920, 1080);
+  assert_inside (data, &style, 841.89, 595.28);
+  assert_inside (data, &style, 640, 360);
+
+  g_ptr_array_add (charts, data);
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
 /* Nineteen quarters in Kinyarwanda ("Igihembwe cya 2 2021"): the axis
  * labels every second bar, counted from the last, instead of shrinking
  * every label to a size nobody reads; nothing leaves the page. */
@@ -465,11 +488,7 @@ static void
 test_thinned_time_axis (void)
 {
   HsChartData *data = g_new0 (HsChartData, 1);
-  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
-  g_autofree char *path = g_build_filename (tmp_dir, "quarters.pdf", NULL);
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  HsChartStyle style;
 
   data->kind = HS_CHART_KIND_TREND;
   data->by_quarter = TRUE;
@@ -486,16 +505,8 @@ test_thinned_time_axis (void)
       g_ptr_array_add (data->items, item);
     }
   g_assert_cmpuint (data->items->len, ==, 19);
-  hs_chart_style_init (&style);
-  style.language = "rw";
-  assert_inside (data, &style, 1920, 1080);
-  assert_inside (data, &style, 841.89, 595.28);
-  assert_inside (data, &style, 640, 360);
-
-  g_ptr_array_add (charts, data);
-  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
-  g_assert_no_error (error);
-  if (!have_catalog || (text = pdf_text (path)) == NULL)
+  text = rw_inside_then_pdf_text (data, "quarters.pdf");
+  if (!have_catalog || text == NULL)
     g_test_skip ("no rw catalog or no pdftotext");
   else
     {
@@ -571,22 +582,8 @@ static void
 test_long_labels (void)
 {
   HsChartData *data = make_long_labels ();
-  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
-  g_autofree char *path = g_build_filename (tmp_dir, "long.pdf", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  HsChartStyle style;
+  g_autofree char *text = rw_inside_then_pdf_text (data, "long.pdf");
 
-  hs_chart_style_init (&style);
-  style.language = "rw";
-  assert_inside (data, &style, 1920, 1080);
-  assert_inside (data, &style, 841.89, 595.28);
-  assert_inside (data, &style, 640, 360);
-
-  g_ptr_array_add (charts, data);
-  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PDF, 1920, 1080, path, &error));
-  g_assert_no_error (error);
-  text = pdf_text (path);
   if (text == NULL)
     g_test_skip ("pdftotext (poppler-utils) is not installed");
   else
