@@ -22,7 +22,7 @@ import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from smoke import Failure, find_all, text_of, wait_for, TMP  # noqa: E402
-from groups import buttons, cli, click, run_one, shoot, show_section  # noqa: E402
+from groups import buttons, cli, click, groups_page_row, run_one, shoot  # noqa: E402
 
 
 def at_risk_text(page):
@@ -53,17 +53,8 @@ def test_group_rule(app):
                            " AND session_id IN (SELECT id FROM session WHERE group_id = ?1)",
                            (group['id'], person))
 
-    app.start('--db', db)
-    frame = app.frame('Healing Spaces')
-    wait_for('the Groups section', lambda: show_section(frame, 'Groups'))
-    page = wait_for('the Groups page', lambda: find_all(frame, pyatspi.ROLE_FILLER,
-                                                        'HsGroupsPage'))[0]
-    table = wait_for('the groups table', lambda: find_all(page, pyatspi.ROLE_TREE_TABLE,
-                                                          'Groups'))
-    cell = wait_for('the running group in the table',
-                    lambda: [c for c in find_all(table[0], pyatspi.ROLE_LABEL)
-                             if text_of(c) == group['name']])
-    click(cell[0])
+    page, cell = groups_page_row(app, db, group['name'])
+    click(cell)
     try:
         wait_for('%s named at risk' % name,
                  lambda: at_risk_text(page).startswith('1 member at risk\n%s: ' % name))

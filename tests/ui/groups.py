@@ -53,6 +53,23 @@ def show_section(frame, section):
     return False
 
 
+def groups_page_row(app, db, name):
+    """Starts the app on db, shows the Groups section; returns the page and
+    the table cell naming the group called name."""
+    app.start('--db', db)
+    frame = app.frame('Healing Spaces')
+    wait_for('the Groups section', lambda: show_section(frame, 'Groups'))
+    # Searching the whole window over AT-SPI is slow: search inside our page.
+    page = wait_for('the Groups page', lambda: find_all(frame, pyatspi.ROLE_FILLER,
+                                                        'HsGroupsPage'))[0]
+    table = wait_for('the groups table', lambda: find_all(page, pyatspi.ROLE_TREE_TABLE,
+                                                          'Groups'))
+    cell = wait_for('%s in the groups table' % name,
+                    lambda: [c for c in find_all(table[0], pyatspi.ROLE_LABEL)
+                             if text_of(c) == name])
+    return page, cell[0]
+
+
 def buttons(root, label):
     """GTK 4.8 names a button with a mnemonic "Mark All _Present Mark All Present"."""
     return [b for b in find_all(root, pyatspi.ROLE_PUSH_BUTTON)
@@ -88,19 +105,9 @@ def test_roll_call(app):
         raise Failure('the first group listed is %r, not a running one' % running['status'])
     session = running['sessions_held'] + 1
 
-    app.start('--db', db)
-    frame = app.frame('Healing Spaces')
-    wait_for('the Groups section', lambda: show_section(frame, 'Groups'))
-    # Searching the whole window over AT-SPI is slow: search inside our page.
-    page = wait_for('the Groups page', lambda: find_all(frame, pyatspi.ROLE_FILLER,
-                                                        'HsGroupsPage'))[0]
-    table = wait_for('the groups table', lambda: find_all(page, pyatspi.ROLE_TREE_TABLE,
-                                                          'Groups'))
-    cell = wait_for('the running group in the table',
-                    lambda: [c for c in find_all(table[0], pyatspi.ROLE_LABEL)
-                             if text_of(c) == running['name']])
+    page, cell = groups_page_row(app, db, running['name'])
     shoot('groups-list')
-    click(cell[0])
+    click(cell)
 
     opener = wait_for('session %d in the attendance grid' % session,
                       lambda: [b for b in find_all(page, pyatspi.ROLE_PUSH_BUTTON)
