@@ -766,9 +766,12 @@ on_chart_item_activated_cb (HsChartView     *view,
   page = hs_window_get_section (HS_WINDOW (root), "participants");
   if (HS_IS_PARTICIPANTS_PAGE (page))
     {
+      /* The scope and the filters change together: the list is attached once. */
+      hs_participants_page_freeze (HS_PARTICIPANTS_PAGE (page));
       set_item_scope (HS_PARTICIPANTS_PAGE (page), data, index);
       hs_participants_page_show_matching (HS_PARTICIPANTS_PAGE (page), district, sex, age_band,
                                           setting, "graduated");
+      hs_participants_page_thaw (HS_PARTICIPANTS_PAGE (page));
     }
 }
 

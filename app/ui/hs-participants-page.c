@@ -28,7 +28,7 @@ struct _HsParticipantsPage
   int                 probed_column;
   /* set_database() or show_matching() is setting the list up: it is
    * attached once, at the end. */
-  gboolean            setting_up;
+  guint               setting_up;  /* > 0: filters being set, the list stays detached */
   /* The list was just made and counted: the reload that follows at once
    * (hs_window_show_section) has nothing to add. */
   gboolean            fresh;
@@ -150,7 +150,7 @@ detach_list (HsParticipantsPage *self)
 static void
 attach_list (HsParticipantsPage *self)
 {
-  if (!self->setting_up)
+  if (self->setting_up == 0)
     gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 }
 
@@ -241,7 +241,7 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
 
   /* Each filter's change reattaches the list, about a second at a million
    * people: the list is attached once, when all are set. */
-  self->setting_up = TRUE;
+  self->setting_up++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->district_filter, district_position);
   gtk_drop_down_set_selected (self->sex_filter,
@@ -254,7 +254,7 @@ hs_participants_page_show_matching (HsParticipantsPage *self,
   gtk_drop_down_set_selected (self->outcome_filter,
                               value_position (outcome_values, G_N_ELEMENTS (outcome_values),
                                               outcome));
-  self->setting_up = FALSE;
+  self->setting_up--;
   on_filter_changed_cb (self);
 }
 
@@ -276,6 +276,24 @@ hs_participants_page_set_scope (HsParticipantsPage *self,
   detach_list (self);
   hs_participant_list_set_scope (self->list, from, to, approach, facility_id, category);
   attach_list (self);
+}
+
+void
+hs_participants_page_freeze (HsParticipantsPage *self)
+{
+  g_return_if_fail (HS_IS_PARTICIPANTS_PAGE (self));
+  detach_list (self);
+  self->setting_up++;
+}
+
+void
+hs_participants_page_thaw (HsParticipantsPage *self)
+{
+  g_return_if_fail (HS_IS_PARTICIPANTS_PAGE (self));
+  g_return_if_fail (self->setting_up > 0);
+  self->setting_up--;
+  if (self->list != NULL)
+    attach_list (self);
 }
 
 static void
@@ -675,12 +693,12 @@ set_database (HsParticipantsPage *self,
   self->list = hs_participant_list_new (database);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_list_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  self->setting_up = TRUE;
+  self->setting_up++;
   set_district_choices (self);
   on_filter_changed_cb (self);
   on_search_changed_cb (self);
   on_sorter_changed_cb (self);
-  self->setting_up = FALSE;
+  self->setting_up--;
   attach_list (self);
   update_count (self);
   self->fresh = TRUE;

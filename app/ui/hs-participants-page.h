@@ -31,5 +31,10 @@ void hs_participants_page_set_scope     (HsParticipantsPage *self,
                                          gint64              facility_id,
                                          const char         *category,
                                          const char         *description);
+/* Between these two, changes of filters and scope leave the list
+ * detached from the view; thaw attaches it once (about a second at a
+ * million people each time). They nest. */
+void hs_participants_page_freeze        (HsParticipantsPage *self);
+void hs_participants_page_thaw          (HsParticipantsPage *self);
 
 G_END_DECLS
