@@ -684,7 +684,7 @@ set_item_scope (HsParticipantsPage *page,
                 const HsChartData  *data,
                 guint               index)
 {
-  const char *language = g_getenv ("LANGUAGE");
+  const char *language = hs_i18n_get_language ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *period = NULL;

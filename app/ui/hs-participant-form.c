@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hs-participant-form.h"
+#include "hs-i18n.h"
 #include "hs-participant-list.h"
 #include "hs-participant.h"
 #include "hs-person-sheet.h"
@@ -566,7 +567,7 @@ show_programme (HsParticipantForm *self)
 
       if (m->joined != NULL)
         {
-          g_autofree char *joined = hs_report_format_date (g_getenv ("LANGUAGE"), m->joined);
+          g_autofree char *joined = hs_report_format_date (hs_i18n_get_language (), m->joined);
 
           subtitle = g_strdup_printf (_("%s — joined %s"),
                                       hs_participant_outcome_label (m->outcome), joined);
@@ -1059,7 +1060,7 @@ export_to (HsParticipantForm  *self,
   g_autofree char *json = NULL;
 
   if (g_str_has_suffix (folded, ".pdf"))
-    return hs_person_sheet_write_pdf (self->database, id, g_getenv ("LANGUAGE"), path, error);
+    return hs_person_sheet_write_pdf (self->database, id, hs_i18n_get_language (), path, error);
   return (json = hs_participant_export_json (self->database, id, error)) != NULL
          && g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
                                       error);
