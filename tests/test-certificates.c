@@ -5,6 +5,7 @@
 
 #include "hs-certificate-drawing.h"
 #include "hs-database-private.h"
+#include "hs-participant.h"
 #include "hs-sample-data.h"
 
 /* The register (serials, reprints, voids, verification) on a copy of the
@@ -140,6 +141,16 @@ test_non_graduate (void)
   g_assert_nonnull (strstr (error->message, "not graduated"));
   /* A failed issue gives its number back. */
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM certificate_counter"), ==, 0);
+  g_clear_error (&error);
+
+  /* An erased person is named as every screen names them. */
+  g_assert_true (hs_participant_erase (db, participant, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *why = hs_certificate_explain_ineligible (db, participant, group);
+
+    g_assert_true (g_str_has_prefix (why, "Erased record has not graduated"));
+  }
 }
 
 static void

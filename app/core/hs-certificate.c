@@ -6,6 +6,7 @@
 
 #include "hs-certificate.h"
 #include "hs-domain-private.h"
+#include "hs-participant.h"
 
 #define SERIAL_PREFIX "HS"
 #define PAGE_SIZE 64
@@ -202,7 +203,8 @@ hs_certificate_explain_ineligible (HsDatabase *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      name = dup_column (stmt, 0);
+      /* An erased person reads "Erased record", as everywhere else. */
+      name = g_strdup (hs_participant_display_name ((const char *) sqlite3_column_text (stmt, 0)));
       group = dup_column (stmt, 1);
       outcome = dup_column (stmt, 2);
       reason = dup_column (stmt, 3);
