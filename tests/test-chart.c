@@ -607,6 +607,7 @@ test_pdf_svg_text (void)
   g_autofree char *pdf = g_build_filename (tmp_dir, "charts.pdf", NULL);
   g_autofree char *svg = g_build_filename (tmp_dir, "district.svg", NULL);
   g_autofree char *report = g_build_filename (tmp_dir, "report.pdf", NULL);
+  g_autofree char *png = g_build_filename (tmp_dir, "district.png", NULL);
   g_autofree char *text = NULL;
   g_autofree char *svg_text = NULL;
   g_autofree char *report_text = NULL;
@@ -626,14 +627,19 @@ test_pdf_svg_text (void)
   g_assert_no_error (error);
   g_assert_true (hs_chart_export_report (charts, &style, report, &error));
   g_assert_no_error (error);
-  /* Every PDF the app writes is its owner's only, as certificates are. */
+  g_assert_true (hs_chart_export (charts, &style, HS_CHART_FORMAT_PNG, 640, 360, png, &error));
+  g_assert_no_error (error);
+  /* Every file the app writes is its owner's only, as certificates are. */
   {
-    GStatBuf st;
+    const char *written[] = { pdf, svg, report, png };
 
-    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-    g_assert_cmpint (g_stat (report, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+      {
+        GStatBuf st;
+
+        g_assert_cmpint (g_stat (written[i], &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
   }
 
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));

@@ -100,7 +100,8 @@ annotate_svg (const char          *path,
     return TRUE;
   annotated = g_strdup_printf ("%.*s\n<title>%s</title>\n<desc>%s</desc>%s",
                                (int) (end + 1 - contents), contents, title, desc, end + 1);
-  return g_file_set_contents (path, annotated, -1, error);
+  return g_file_set_contents_full (path, annotated, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                   error);
 }
 
 gboolean
@@ -121,6 +122,10 @@ hs_chart_export (GPtrArray           *charts,
   g_return_val_if_fail (path != NULL, FALSE);
 
   g_unlink (path);
+  /* Figures by district and prison: private (0600) like every file we
+   * write; hs_report_pdf_surface_create sees to it for a PDF. */
+  if (format != HS_CHART_FORMAT_PDF)
+    hs_report_private_file_create (path);
   if (format == HS_CHART_FORMAT_PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
   else if (format == HS_CHART_FORMAT_SVG)

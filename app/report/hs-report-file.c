@@ -9,10 +9,8 @@
 
 #include "hs-report-file.h"
 
-cairo_surface_t *
-hs_report_pdf_surface_create (const char *path,
-                              double      width,
-                              double      height)
+void
+hs_report_private_file_create (const char *path)
 {
   /* cairo opens the file with fopen (mode 0666 less the umask); made here
    * first, it keeps the private mode when cairo truncates it. */
@@ -23,5 +21,13 @@ hs_report_pdf_surface_create (const char *path,
       fchmod (fd, 0600);
       close (fd);
     }
+}
+
+cairo_surface_t *
+hs_report_pdf_surface_create (const char *path,
+                              double      width,
+                              double      height)
+{
+  hs_report_private_file_create (path);
   return cairo_pdf_surface_create (path, width, height);
 }

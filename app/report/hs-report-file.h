@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 cairo_surface_t *hs_report_pdf_surface_create (const char *path,
                                                double      width,
                                                double      height);
+/* Creates @path empty and readable by its owner only, before cairo (or
+ * anything that opens it with fopen) writes to it: the file keeps 0600. */
+void             hs_report_private_file_create (const char *path);
 
 G_END_DECLS
