@@ -120,13 +120,6 @@ typedef struct
   guint       youth_group_index;
 } Builder;
 
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 /* Spreads @part over @whole evenly and deterministically: TRUE for exactly
  * @part of the indexes 0 … @whole - 1. */
 static gboolean
@@ -286,7 +279,7 @@ add_group (Builder     *b,
            BuiltGroup  *out,
            GError     **error)
 {
-  g_autofree char *start = format_date (&spec->start);
+  g_autofree char *start = hs_schedule_format_date (&spec->start);
   g_autoptr(HsGroup) group = NULL;
   g_autoptr(GArray) plan = NULL;
 
@@ -319,7 +312,7 @@ add_group (Builder     *b,
   for (guint n = 0; n < SESSIONS; n++)
     {
       HsScheduledSession *it = &g_array_index (plan, HsScheduledSession, n);
-      g_autofree char *day = format_date (&it->date);
+      g_autofree char *day = hs_schedule_format_date (&it->date);
       g_autoptr(HsSession) session = NULL;
       gboolean held = !running || g_date_compare (&it->date, &b->today) < 0;
 
@@ -377,7 +370,7 @@ add_dropout (Builder           *b,
              GError           **error)
 {
   guint last = (guint) g_rand_int_range (b->rand, 2, 9);
-  g_autofree char *left = format_date (&group->dates[last]);
+  g_autofree char *left = hs_schedule_format_date (&group->dates[last]);
   const char *reason;
 
   for (guint n = 0; n < last; n++)
@@ -401,7 +394,7 @@ set_graduated (Builder     *b,
                const char  *venue,
                GError     **error)
 {
-  g_autofree char *day = format_date (ceremony);
+  g_autofree char *day = hs_schedule_format_date (ceremony);
   g_autoptr(HsGroup) group = hs_group_load (b->db, group_id, error);
 
   if (group == NULL)
@@ -456,10 +449,10 @@ fill_community_group (Builder      *b,
   guint dropouts = graduates < 10 ? 10 - graduates + extra : MIN (extra, 15 - graduates);
   GDate screening = spec->start;
   g_autofree char *screened = NULL;
-  g_autofree char *joined = format_date (&spec->start);
+  g_autofree char *joined = hs_schedule_format_date (&spec->start);
 
   g_date_subtract_days (&screening, 21);
-  screened = format_date (&screening);
+  screened = hs_schedule_format_date (&screening);
 
   for (guint i = 0; i < graduates + dropouts; i++)
     {
@@ -590,10 +583,10 @@ fill_prison_group (Builder           *b,
   guint transfers = graduates < 15 ? 1 : 0;
   GDate screening = spec->start;
   g_autofree char *screened = NULL;
-  g_autofree char *joined = format_date (&spec->start);
+  g_autofree char *joined = hs_schedule_format_date (&spec->start);
 
   g_date_subtract_days (&screening, 28);
-  screened = format_date (&screening);
+  screened = hs_schedule_format_date (&screening);
 
   for (guint i = 0; i < graduates + transfers; i++)
     {
@@ -698,8 +691,8 @@ add_running_cohort (Builder  *b,
         g_date_subtract_days (&spec.start, 1);
       screening = spec.start;
       g_date_subtract_days (&screening, 21);
-      joined = format_date (&spec.start);
-      screened = format_date (&screening);
+      joined = hs_schedule_format_date (&spec.start);
+      screened = hs_schedule_format_date (&screening);
       if (!add_group (b, &spec, TRUE, &group, error))
         return FALSE;
 
@@ -732,7 +725,7 @@ add_waiting_list (Builder  *b,
   g_autofree char *screened = NULL;
 
   g_date_subtract_days (&screening, 10);
-  screened = format_date (&screening);
+  screened = hs_schedule_format_date (&screening);
   for (guint i = 0; i < 24; i++)
     {
       const CommunityPlan *plan = &community_plan[i % G_N_ELEMENTS (community_plan)];
