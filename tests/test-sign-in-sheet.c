@@ -7,6 +7,7 @@
 #include "hs-graduation.h"
 #include "hs-group-list.h"
 #include "hs-i18n.h"
+#include "hs-participant.h"
 #include "hs-sample-data.h"
 #include "hs-schedule.h"
 #include "hs-sign-in-sheet.h"
@@ -36,6 +37,12 @@ test_pdf (void)
   row = g_list_model_get_item (G_LIST_MODEL (list), 0);
   grid = hs_attendance_grid_load (db, hs_group_row_get_id (row), &error);
   g_assert_no_error (error);
+  /* The second member asked to be erased. */
+  g_assert_cmpuint (grid->members->len, >=, 2);
+  g_assert_true (hs_participant_erase (db, ((HsMemberStanding *)
+                                            g_ptr_array_index (grid->members, 1))->participant_id,
+                                       &error));
+  g_assert_no_error (error);
   sheet = hs_sign_in_sheet_load (db, g_array_index (grid->sessions, HsGridSession,
                                                     hs_group_row_get_held (row)).id, &error);
   g_assert_no_error (error);
@@ -57,6 +64,9 @@ test_pdf (void)
       g_assert_nonnull (strstr (text, "Signature"));
       g_assert_nonnull (strstr (text, "Attendance sheet"));
       g_assert_nonnull (strstr (text, "Urutonde rw'ubwitabire"));
+      /* The erased member's line says so in both languages, not "[erased]". */
+      g_assert_nonnull (strstr (text, "Idosiye yasibwe burundu / Erased record"));
+      g_assert_null (strstr (text, HS_PARTICIPANT_ERASED_NAME));
 
       /* A sheet in one language has none of the other's words. */
       for (guint i = 0; i < 2; i++)
@@ -73,6 +83,8 @@ test_pdf (void)
           g_assert_nonnull (strstr (one, wanted));
           g_assert_null (strstr (one, unwanted));
           g_assert_null (strstr (one, i == 0 ? "Umukono" : "Signature"));
+          g_assert_nonnull (strstr (one, i == 0 ? "Erased record" : "Idosiye yasibwe burundu"));
+          g_assert_null (strstr (one, i == 0 ? "Idosiye yasibwe" : "Erased record"));
         }
     }
   g_clear_object (&db);

@@ -98,7 +98,7 @@ hs_sign_in_sheet_load (HsDatabase  *db,
       HsMemberStanding *s = g_ptr_array_index (members, i);
 
       if (g_str_equal (s->outcome, "ongoing") || g_str_equal (s->outcome, "graduated"))
-        g_ptr_array_add (sheet->names, g_strdup (hs_participant_display_name (s->full_name)));
+        g_ptr_array_add (sheet->names, g_strdup (s->full_name));
     }
   return g_steal_pointer (&sheet);
 }
@@ -139,6 +139,23 @@ label (HsSignInSheet *sheet,
   if (!bilingual (sheet))
     return g_strdup (hs_report_gettext (sheet->language, msgid));
   return g_str_equal (rw, en) ? g_strdup (en) : g_strdup_printf ("%s / %s", rw, en);
+}
+
+/* A member's name; an erased person's line says so in the sheet's
+ * language(s), not in the window's. */
+static char *
+member_name (HsSignInSheet *sheet,
+             const char    *name)
+{
+  const char *rw, *en;
+
+  if (g_strcmp0 (name, HS_PARTICIPANT_ERASED_NAME) != 0)
+    return g_strdup (name);
+  rw = hs_report_pgettext ("rw", "participant", "Erased record");
+  en = hs_report_pgettext ("en", "participant", "Erased record");
+  if (!bilingual (sheet))
+    return g_strdup (g_str_equal (sheet->language, "rw") ? rw : en);
+  return g_strdup_printf ("%s / %s", rw, en);
 }
 
 static PangoLayout *
@@ -306,10 +323,16 @@ draw_table (HsSignInSheet *sheet,
       if (row > 0)
         {
           g_autofree char *n = g_strdup_printf ("%u", first + row);
+          g_autofree char *name = member_name (sheet, g_ptr_array_index (sheet->names,
+                                                                         first + row - 1));
+
+          double room = signature_x - name_x - 8;
 
           show_text (cr, "Sans 9", n, MARGIN + 4, top + 7, 24);
-          show_text (cr, "Sans 10", g_ptr_array_index (sheet->names, first + row - 1),
-                     name_x + 4, top + 6, signature_x - name_x - 8);
+          /* A long name (or "Idosiye yasibwe burundu / Erased record") takes
+           * a smaller size before it is cut short. */
+          show_text (cr, measure_text (cr, "Sans 10", name) <= room ? "Sans 10" : "Sans 8", name,
+                     name_x + 4, top + 6, room);
         }
     }
   cairo_move_to (cr, name_x, y);
