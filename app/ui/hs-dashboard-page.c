@@ -661,11 +661,12 @@ on_filter_changed_cb (HsDashboardPage *self)
     start_load (self);
 }
 
-/* Whether @from – @to are whole months: a month or quarter bar that the
- * filter's period does not cut. */
+/* Whether @from – @to are @months whole months: a month (1) or quarter (3)
+ * bar that the filter's period does not cut. */
 static gboolean
 whole_months (const char *from,
-              const char *to)
+              const char *to,
+              int         months)
 {
   int from_year, from_month, from_day, to_year, to_month, to_day;
 
@@ -673,7 +674,8 @@ whole_months (const char *from,
          && sscanf (from, "%4d-%2d-%2d", &from_year, &from_month, &from_day) == 3
          && sscanf (to, "%4d-%2d-%2d", &to_year, &to_month, &to_day) == 3
          && from_day == 1 && to_month >= 1 && to_month <= 12
-         && to_day == g_date_get_days_in_month (to_month, to_year);
+         && to_day == g_date_get_days_in_month (to_month, to_year)
+         && (to_year * 12 + to_month) - (from_year * 12 + from_month) + 1 == months;
 }
 
 /* What the participants page's own filters cannot say about a bar — the
@@ -694,7 +696,7 @@ set_item_scope (HsParticipantsPage *page,
   gint64 facility_id;
 
   hs_chart_data_item_scope (data, index, &from, &to, &facility_id, &category);
-  if (data->kind == HS_CHART_KIND_TREND && whole_months (from, to))
+  if (data->kind == HS_CHART_KIND_TREND && whole_months (from, to, data->by_quarter ? 3 : 1))
     {
       /* "graduated in May 2024", as the bar is named, rather than
        * "graduated 1 May 2024 – 31 May 2024". */
